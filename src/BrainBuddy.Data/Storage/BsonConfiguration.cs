@@ -1,0 +1,121 @@
+using System.Text;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
+using MongoDB.Bson.Serialization.Serializers;
+
+namespace BrainBuddy.Data.Storage;
+
+/// <summary>
+/// The one place that decides how documents look in BSON. Both backends store these exact bytes
+/// (the embedded store keeps the BSON as a blob), so a round trip through either is a round trip
+/// through MongoDB's own serializer.
+/// </summary>
+public static class BsonConfiguration
+{
+    private static int registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 1)
+        {
+            return;
+        }
+
+        var conventions = new ConventionPack
+        {
+            new IgnoreExtraElementsConvention(true),
+            new SnakeCaseElementNameConvention(),
+            new ObjectIdStringConvention(),
+            new SnakeCaseEnumConvention(),
+            new IgnoreIfNullConvention(true),
+        };
+        ConventionRegistry.Register("brain_buddy", conventions, type => type.Namespace?.StartsWith("BrainBuddy", StringComparison.Ordinal) == true);
+        BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
+        BsonSerializer.TryRegisterSerializer(new DateTimeSerializer(DateTimeKind.Utc));
+    }
+
+    /// <summary>"UserId" → "user_id"; the id member is always "_id".</summary>
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]))
+            {
+                if (i > 0)
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                builder.Append(name[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed class SnakeCaseElementNameConvention() : ConventionBase("SnakeCaseElementName"), IMemberMapConvention
+    {
+        public void Apply(BsonMemberMap memberMap) => memberMap.SetElementName(ToSnakeCase(memberMap.MemberName));
+    }
+
+    /// <summary>Ids are 24-hex strings in C# and the API, and ObjectIds in MongoDB (so are the user_id references).</summary>
+    private sealed class ObjectIdStringConvention() : ConventionBase("ObjectIdString"), IMemberMapConvention
+    {
+        public void Apply(BsonMemberMap memberMap)
+        {
+            if (memberMap.MemberType == typeof(string) && memberMap.MemberName is "Id" or "UserId")
+            {
+                memberMap.SetSerializer(new StringSerializer(BsonType.ObjectId));
+            }
+        }
+    }
+
+    private sealed class SnakeCaseEnumConvention() : ConventionBase("SnakeCaseEnum"), IMemberMapConvention
+    {
+        public void Apply(BsonMemberMap memberMap)
+        {
+            var type = memberMap.MemberType;
+            var underlying = Nullable.GetUnderlyingType(type);
+            if (type.IsEnum)
+            {
+                memberMap.SetSerializer(CreateEnumSerializer(type));
+            }
+            else if (underlying is { IsEnum: true })
+            {
+                var inner = CreateEnumSerializer(underlying);
+                var nullable = typeof(NullableSerializer<>).MakeGenericType(underlying);
+                memberMap.SetSerializer((IBsonSerializer)Activator.CreateInstance(nullable, inner)!);
+            }
+        }
+
+        private static IBsonSerializer CreateEnumSerializer(Type enumType) =>
+            (IBsonSerializer)Activator.CreateInstance(typeof(SnakeCaseEnumSerializer<>).MakeGenericType(enumType))!;
+    }
+}
+
+/// <summary>Writes <c>PfcGym</c> as <c>"pfc_gym"</c>, matching the API's JSON and the app's schema.</summary>
+public sealed class SnakeCaseEnumSerializer<TEnum> : StructSerializerBase<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly Dictionary<TEnum, string> Names =
+        Enum.GetValues<TEnum>().ToDictionary(value => value, value => BsonConfiguration.ToSnakeCase(value.ToString()));
+
+    private static readonly Dictionary<string, TEnum> Values = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    public override TEnum Deserialize(BsonDeserializationContext context, BsonDeserializationArgs args)
+    {
+        var text = context.Reader.ReadString();
+        return Values.TryGetValue(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a known {typeof(TEnum).Name}.");
+    }
+
+    public override void Serialize(BsonSerializationContext context, BsonSerializationArgs args, TEnum value) =>
+        context.Writer.WriteString(Names[value]);
+}
