@@ -103,19 +103,9 @@ public static class BsonConfiguration
 public sealed class SnakeCaseEnumSerializer<TEnum> : StructSerializerBase<TEnum>
     where TEnum : struct, Enum
 {
-    private static readonly Dictionary<TEnum, string> Names =
-        Enum.GetValues<TEnum>().ToDictionary(value => value, value => BsonConfiguration.ToSnakeCase(value.ToString()));
-
-    private static readonly Dictionary<string, TEnum> Values = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
-
-    public override TEnum Deserialize(BsonDeserializationContext context, BsonDeserializationArgs args)
-    {
-        var text = context.Reader.ReadString();
-        return Values.TryGetValue(text, out var value)
-            ? value
-            : throw new FormatException($"'{text}' is not a known {typeof(TEnum).Name}.");
-    }
+    public override TEnum Deserialize(BsonDeserializationContext context, BsonDeserializationArgs args) =>
+        EnumName.Parse<TEnum>(context.Reader.ReadString());
 
     public override void Serialize(BsonSerializationContext context, BsonSerializationArgs args, TEnum value) =>
-        context.Writer.WriteString(Names[value]);
+        context.Writer.WriteString(EnumName.Of(value));
 }

@@ -1,0 +1,96 @@
+using BrainBuddy.Data.Knowledge;
+using Microsoft.Data.Sqlite;
+using static BrainBuddy.Data.Storage.Embedded.SqliteDatabase;
+
+namespace BrainBuddy.Data.Storage.Embedded;
+
+internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeProvider clock) : IKnowledgeRepository
+{
+    public long ChangeToken => database.ChangeToken;
+
+    public Task<KnowledgeEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<KnowledgeEntry?>(database.ReadOne<KnowledgeEntry>("SELECT doc FROM brain_knowledge WHERE id = $id", ("$id", id)));
+
+    public Task InsertAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
+    {
+        entry.CreatedAt = entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        return database.WriteAsync(connection => Write(connection, Insert, entry), cancellationToken);
+    }
+
+    public Task<bool> ReplaceAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
+    {
+        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        return database.WriteAsync(connection => Write(connection, Update, entry), cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(connection => Execute(connection, "DELETE FROM brain_knowledge WHERE id = $id", ("$id", id)) > 0, cancellationToken);
+
+    public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<KnowledgeEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // One write operation, so the whole list shares one savepoint: it all lands or none of it does.
+        return database.WriteAsync<IReadOnlyList<UpsertOutcome>>(
+            connection => entries.Select(entry => Upsert(connection, entry, now)).ToList(), cancellationToken);
+    }
+
+    public Task<Page<KnowledgeEntry>> ListAsync(KnowledgeQuery query, CancellationToken cancellationToken = default)
+    {
+        var after = query.Cursor is null ? null : KnowledgeCursor.Decode(query.Cursor);
+        var sql = "SELECT doc FROM brain_knowledge WHERE 1 = 1"
+            + (query.StimulusType is null ? "" : " AND stimulus_type = $stimulus")
+            + (query.Outcome is null ? "" : " AND outcome = $outcome")
+            + (after is null ? "" : " AND id > $after")
+            + " ORDER BY id LIMIT $limit";
+        var items = database.ReadMany<KnowledgeEntry>(sql, ("$stimulus", query.StimulusType), ("$outcome", query.Outcome), ("$after", after), ("$limit", query.Limit));
+        return Task.FromResult(new Page<KnowledgeEntry>(items, items.Count < query.Limit ? null : KnowledgeCursor.Encode(items[^1].Id)));
+    }
+
+    public Task<IReadOnlyList<KnowledgeEntry>> ListByOutcomeAsync(string outcome, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<KnowledgeEntry>>(database.ReadMany<KnowledgeEntry>("SELECT doc FROM brain_knowledge WHERE outcome = $outcome ORDER BY id", ("$outcome", outcome)));
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        return Task.FromResult((long)Scalar(connection, "SELECT COUNT(*) FROM brain_knowledge")!);
+    }
+
+    private static UpsertOutcome Upsert(SqliteConnection connection, KnowledgeEntry entry, DateTime now)
+    {
+        var stored = QueryDocuments<KnowledgeEntry>(connection, "SELECT doc FROM brain_knowledge WHERE natural_key = $key", ("$key", entry.NaturalKey)).FirstOrDefault();
+        if (stored is null)
+        {
+            entry.CreatedAt = entry.UpdatedAt = now;
+            Write(connection, Insert, entry);
+            return UpsertOutcome.Added;
+        }
+
+        entry.Id = stored.Id;
+        entry.CreatedAt = stored.CreatedAt;
+        entry.UpdatedAt = stored.UpdatedAt;
+        if (KnowledgeContent.Equal(stored, entry))
+        {
+            return UpsertOutcome.Unchanged;
+        }
+
+        entry.UpdatedAt = now;
+        Write(connection, Update, entry);
+        return UpsertOutcome.Updated;
+    }
+
+    private const string Insert = "INSERT INTO brain_knowledge (id, natural_key, stimulus_type, outcome, doc) VALUES ($id, $key, $stimulus, $outcome, $doc)";
+
+    private const string Update = "UPDATE brain_knowledge SET natural_key = $key, stimulus_type = $stimulus, outcome = $outcome, doc = $doc WHERE id = $id";
+
+    private static bool Write(SqliteConnection connection, string sql, KnowledgeEntry entry)
+    {
+        try
+        {
+            return Execute(connection, sql, ("$id", entry.Id), ("$key", entry.NaturalKey), ("$stimulus", entry.StimulusType), ("$outcome", entry.Outcome), ("$doc", ToBlob(entry))) > 0;
+        }
+        catch (SqliteException exception) when (IsUniqueViolation(exception))
+        {
+            throw new DuplicateKeyException("brain_knowledge", "natural key", exception);
+        }
+    }
+}

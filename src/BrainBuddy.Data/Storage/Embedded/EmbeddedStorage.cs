@@ -1,0 +1,80 @@
+using BrainBuddy.Data.Habits;
+using BrainBuddy.Data.Knowledge;
+using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.UserModels;
+using BrainBuddy.Data.Users;
+
+namespace BrainBuddy.Data.Storage.Embedded;
+
+/// <summary>The embedded default: every repository over one SQLite file.</summary>
+public sealed class EmbeddedStorage : IDataStore, IDisposable, IAsyncDisposable
+{
+    private EmbeddedStorage(SqliteDatabase database, TimeProvider clock)
+    {
+        Database = database;
+        Users = new EmbeddedUserRepository(database, clock);
+        Roles = new EmbeddedRoleRepository(database, clock);
+        Sessions = new EmbeddedSessionRepository(database, clock);
+        Habits = new EmbeddedHabitRepository(database, clock);
+        Knowledge = new EmbeddedKnowledgeRepository(database, clock);
+        UserModels = new EmbeddedUserModelRepository(database, clock);
+    }
+
+    public string Backend => "embedded";
+
+    public SqliteDatabase Database { get; }
+
+    public IUserRepository Users { get; }
+
+    public IRoleRepository Roles { get; }
+
+    public ISessionRepository Sessions { get; }
+
+    public IHabitRepository Habits { get; }
+
+    public IKnowledgeRepository Knowledge { get; }
+
+    public IUserModelRepository UserModels { get; }
+
+    public IDataStore Store => this;
+
+    /// <summary>Opens (and creates, if missing) the database file with its schema.</summary>
+    public static EmbeddedStorage Open(string databaseFilePath, bool fullSync = true, TimeProvider? clock = null)
+    {
+        BsonConfiguration.Register();
+        var storage = new EmbeddedStorage(new SqliteDatabase(databaseFilePath, fullSync), clock ?? TimeProvider.System);
+        storage.InitializeAsync().GetAwaiter().GetResult();
+        return storage;
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        Database.WriteAsync(connection =>
+        {
+            EmbeddedSchema.Apply(connection);
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Database.OpenReader();
+        return Task.FromResult(SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version") is long);
+    }
+
+    public Task EraseUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        Database.WriteAsync(connection =>
+        {
+            EmbeddedSessionRepository.DeleteAllForUser(connection, userId);
+            EmbeddedHabitRepository.DeleteAllForUser(connection, userId);
+            EmbeddedUserModelRepository.DeleteForUser(connection, userId);
+            EmbeddedUserRepository.Delete(connection, userId);
+            return true;
+        }, cancellationToken);
+
+    public void Dispose() => Database.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
