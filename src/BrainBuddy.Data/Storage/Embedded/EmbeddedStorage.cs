@@ -7,7 +7,7 @@ using BrainBuddy.Data.Users;
 namespace BrainBuddy.Data.Storage.Embedded;
 
 /// <summary>The embedded default: every repository over one SQLite file.</summary>
-public sealed class EmbeddedStorage : IDataStore, IDisposable, IAsyncDisposable
+public sealed class EmbeddedStorage : IStorage
 {
     private EmbeddedStorage(SqliteDatabase database, TimeProvider clock)
     {

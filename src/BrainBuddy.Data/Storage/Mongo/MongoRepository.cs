@@ -1,0 +1,34 @@
+using MongoDB.Driver;
+
+namespace BrainBuddy.Data.Storage.Mongo;
+
+/// <summary>
+/// Base of every MongoDB repository: owns the collection handle and declares its indexes in code, created
+/// idempotently at start-up. Shared builders keep query code short.
+/// </summary>
+internal abstract class MongoRepository<T>(IMongoDatabase database, string collectionName, TimeProvider clock)
+{
+    protected static readonly FilterDefinitionBuilder<T> Filter = Builders<T>.Filter;
+    protected static readonly UpdateDefinitionBuilder<T> Update = Builders<T>.Update;
+    protected static readonly SortDefinitionBuilder<T> Sort = Builders<T>.Sort;
+    protected static readonly IndexKeysDefinitionBuilder<T> Index = Builders<T>.IndexKeys;
+    protected static readonly ProjectionDefinitionBuilder<T> Projection = Builders<T>.Projection;
+
+    public IMongoCollection<T> Collection { get; } = database.GetCollection<T>(collectionName);
+
+    protected TimeProvider Clock { get; } = clock;
+
+    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The indexes this collection needs; MongoDB ignores a create for an index that exists with the same options.</summary>
+    public abstract IEnumerable<CreateIndexModel<T>> Indexes();
+
+    public Task CreateIndexesAsync(CancellationToken cancellationToken) =>
+        Collection.Indexes.CreateManyAsync(Indexes(), cancellationToken);
+
+    protected static CreateIndexModel<T> IndexOn(IndexKeysDefinition<T> keys, string name, bool unique = false) =>
+        new(keys, new CreateIndexOptions { Name = name, Unique = unique });
+
+    protected static bool IsDuplicateKey(MongoWriteException exception) =>
+        exception.WriteError?.Category == ServerErrorCategory.DuplicateKey;
+}
