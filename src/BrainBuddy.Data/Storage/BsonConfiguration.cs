@@ -15,6 +15,15 @@ public static class BsonConfiguration
 {
     private static int registered;
 
+    /// <summary>
+    /// Runs when this assembly loads. BsonClassMaps freeze the first time a type is serialised, so the conventions
+    /// must be in place before any code can touch a document type; a call from start-up code could come too late.
+    /// </summary>
+#pragma warning disable CA2255 // The 'ModuleInitializer' attribute should not be used in libraries: this library's types are unusable without it.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void RegisterOnLoad() => Register();
+
     public static void Register()
     {
         if (Interlocked.Exchange(ref registered, 1) == 1)
