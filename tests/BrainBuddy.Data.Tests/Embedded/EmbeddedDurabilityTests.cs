@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using BrainBuddy.Data.Storage.Embedded;
+using Microsoft.Data.Sqlite;
+
+namespace BrainBuddy.Data.Tests.Embedded;
+
+public sealed class EmbeddedDurabilityTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "brainbuddy-durability", Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(directory, "brainbuddy.db");
+
+    [Fact]
+    public async Task Should_keep_every_acknowledged_write_when_the_writer_is_killed()
+    {
+        var acknowledged = new List<(string UserId, string Id)>();
+        for (var round = 0; round < 3; round++)
+        {
+            acknowledged.AddRange(await RunAndKillWriterAsync(TimeSpan.FromSeconds(1.5)));
+        }
+
+        using var storage = EmbeddedStorage.Open(DatabasePath);
+        var missing = 0;
+        foreach (var (userId, id) in acknowledged)
+        {
+            missing += await storage.Sessions.GetAsync(userId, id, TestContext.Current.CancellationToken) is null ? 1 : 0;
+        }
+
+        using var connection = storage.Database.OpenReader();
+        TestContext.Current.TestOutputHelper?.WriteLine($"3 SIGKILLs, {acknowledged.Count} acknowledged writes, {missing} missing");
+        Assert.True(acknowledged.Count > 300, $"only {acknowledged.Count} writes were acknowledged");
+        Assert.Equal(0, missing);
+        Assert.Equal("ok", SqliteDatabase.Scalar(connection, "PRAGMA integrity_check"));
+    }
+
+    private async Task<List<(string, string)>> RunAndKillWriterAsync(TimeSpan runFor)
+    {
+        using var writer = Process.Start(new ProcessStartInfo("dotnet", [CrashWriterPath(), DatabasePath])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var lines = new List<(string, string)>();
+        var reading = Task.Run(async () =>
+        {
+            while (await writer.StandardOutput.ReadLineAsync() is { } line)
+            {
+                var parts = line.Split(' ');
+                lock (lines)
+                {
+                    lines.Add((parts[0], parts[1]));
+                }
+            }
+        });
+
+        await Task.Delay(runFor);
+        writer.Kill(entireProcessTree: true); // SIGKILL on Unix: no flush, no dispose, no finalizers.
+        await writer.WaitForExitAsync();
+        await reading;
+        return lines;
+    }
+
+    private static string CrashWriterPath()
+    {
+        // Artifacts layout: artifacts/bin/<project>/<configuration>/.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(testOutput.Parent!.Parent!.FullName, "BrainBuddy.Data.CrashWriter", testOutput.Name, "BrainBuddy.Data.CrashWriter.dll");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
