@@ -45,7 +45,7 @@ public static class BsonConfiguration
     }
 
     /// <summary>"UserId" → "user_id"; the id member is always "_id".</summary>
-    internal static string ToSnakeCase(string name)
+    public static string ToSnakeCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)

@@ -1,0 +1,103 @@
+using BrainBuddy.Data.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace BrainBuddy.Api.Accounts;
+
+public static class AccountServiceExtensions
+{
+    public static IHostApplicationBuilder AddBrainBuddyAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<UserStateCache>();
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, BcryptPasswordHasher>();
+        builder.Services.AddSingleton<ILookupNormalizer, EmailNormalizer>();
+
+        builder.Services.AddIdentityCore<User>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.User.AllowedUserNameCharacters = "";
+                // NIST 800-63B: length over composition rules.
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 4;
+            })
+            .AddRoles<Role>()
+            .AddUserStore<UserStore>()
+            .AddRoleStore<RoleStore>();
+        builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedAccessAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
+            identity.Lockout.AllowedForNewUsers = true;
+        });
+        builder.Services.AddHostedService<RoleSeeder>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey, IOptions<AuthOptions>>((jwt, key, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = key.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "sub",
+                    RoleClaimType = System.Security.Claims.ClaimTypes.Role,
+                };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokens };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Researcher, policy => policy.RequireRole(RoleNames.Researcher, RoleNames.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(RoleNames.Admin));
+        return builder;
+    }
+
+    /// <summary>A valid signature is not enough: the account must exist, its stamp match, and this device be signed in.</summary>
+    private static async Task RejectRevokedTokens(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var state = context.HttpContext.RequestServices.GetRequiredService<UserStateCache>();
+        var stamp = principal.FindFirst(TokenService.StampClaim)?.Value ?? "";
+        if (!await state.IsValidAsync(principal.UserId(), stamp, principal.TokenFamily(), context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token was revoked.");
+        }
+    }
+}
+
+public static class Policies
+{
+    public const string Researcher = "researcher";
+    public const string Admin = "admin";
+}
+
+/// <summary>Makes sure the three roles exist.</summary>
+internal sealed class RoleSeeder(IServiceProvider services) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
+        foreach (var name in RoleNames.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new Role { Name = name });
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

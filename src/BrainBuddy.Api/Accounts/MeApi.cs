@@ -1,0 +1,51 @@
+using BrainBuddy.Api.Infrastructure;
+using BrainBuddy.Data.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace BrainBuddy.Api.Accounts;
+
+public static class MeApi
+{
+    public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization();
+        group.MapGet("/", GetProfile).WithName("GetProfile").WithSummary("The signed-in user's profile");
+        group.MapPatch("/", ChangeProfile).WithName("ChangeProfile").WithSummary("Change chronotype and privacy settings").RequireRateLimiting(RateLimits.UserWrites);
+        return group;
+    }
+
+    private static async Task<Results<Ok<Profile>, NotFound>> GetProfile(HttpContext context, IUserRepository users, CancellationToken cancellationToken) =>
+        await users.GetByIdAsync(context.User.UserId(), cancellationToken) is { } user ? TypedResults.Ok(Profile.From(user)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem, Conflict>> ChangeProfile(ProfileChanges changes, HttpContext context, UserManager<User> users)
+    {
+        var errors = new ValidationErrors();
+        var privacy = FreeFormObject.ToBson(changes.PrivacySettings, "privacy_settings", errors);
+        foreach (var key in PrivacySettings.KnownBooleanKeys)
+        {
+            if (privacy is not null && privacy.TryGetValue(key, out var value) && !value.IsBoolean)
+            {
+                errors.Add($"privacy_settings.{key}", "must be true or false.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await users.FindByIdAsync(context.User.UserId()) is not { } user)
+        {
+            return TypedResults.NotFound();
+        }
+
+        user.Chronotype = changes.Chronotype ?? user.Chronotype;
+        if (privacy is not null)
+        {
+            user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
+        }
+
+        return (await users.UpdateAsync(user)).Succeeded ? TypedResults.Ok(Profile.From(user)) : TypedResults.Conflict();
+    }
+}

@@ -1,0 +1,2 @@
+// WebApplicationFactory<Program> in the API tests needs a public Program type.
+public partial class Program;
