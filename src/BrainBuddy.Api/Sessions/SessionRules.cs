@@ -67,7 +67,7 @@ public static class SessionRules
                 UserRating = input.UserRating,
                 EffectivenessScore = input.EffectivenessScore,
                 // BSON keeps milliseconds; trimming here makes the answer equal what a later read returns.
-                Timestamp = new DateTime(timestamp.Ticks - (timestamp.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+                Timestamp = timestamp.AddTicks(-(timestamp.Ticks % TimeSpan.TicksPerMillisecond)),
                 DurationSeconds = input.DurationSeconds!.Value,
             }
             : null;

@@ -26,7 +26,7 @@ public static class KnowledgeCursor
     public static string Decode(string cursor)
     {
         Span<byte> bytes = stackalloc byte[14];
-        return Base64Url.TryDecodeFromChars(cursor, bytes, out var written) && written == 12
+        return Storage.KeysetCursor.TryDecode(cursor, bytes, 12)
             ? Convert.ToHexStringLower(bytes[..12])
             : throw new Storage.InvalidCursorException();
     }

@@ -30,7 +30,7 @@ public readonly record struct KeysetCursor(DateTime Time, string Id)
         }
 
         Span<byte> bytes = stackalloc byte[Size + 2];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != Size)
+        if (!TryDecode(cursor, bytes, Size))
         {
             throw new InvalidCursorException();
         }
@@ -42,6 +42,19 @@ public readonly record struct KeysetCursor(DateTime Time, string Id)
         }
 
         return new KeysetCursor(new DateTime(ticks, DateTimeKind.Utc), Convert.ToHexStringLower(bytes[8..Size]));
+    }
+
+    /// <summary>Decodes exactly <paramref name="length"/> bytes of base64url; false for anything else (the decoder throws on some bad input).</summary>
+    public static bool TryDecode(string text, Span<byte> destination, int length)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(text, destination, out var written) && written == length;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     public static string? After<T>(IReadOnlyList<T> page, int limit, Func<T, DateTime> time, Func<T, string> id) =>

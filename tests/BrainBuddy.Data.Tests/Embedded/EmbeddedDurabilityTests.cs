@@ -16,7 +16,7 @@ public sealed class EmbeddedDurabilityTests : IDisposable
         var acknowledged = new List<(string UserId, string Id)>();
         for (var round = 0; round < 3; round++)
         {
-            acknowledged.AddRange(await RunAndKillWriterAsync(TimeSpan.FromSeconds(1.5)));
+            acknowledged.AddRange(await RunAndKillWriterAsync());
         }
 
         using var storage = EmbeddedStorage.Open(DatabasePath);
@@ -33,7 +33,8 @@ public sealed class EmbeddedDurabilityTests : IDisposable
         Assert.Equal("ok", SqliteDatabase.Scalar(connection, "PRAGMA integrity_check"));
     }
 
-    private async Task<List<(string, string)>> RunAndKillWriterAsync(TimeSpan runFor)
+    /// <summary>Kills the writer mid-stream: once it has acknowledged at least 200 writes, a little later.</summary>
+    private async Task<List<(string, string)>> RunAndKillWriterAsync()
     {
         using var writer = Process.Start(new ProcessStartInfo("dotnet", [CrashWriterPath(), DatabasePath])
         {
@@ -53,11 +54,25 @@ public sealed class EmbeddedDurabilityTests : IDisposable
             }
         });
 
-        await Task.Delay(runFor);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Count(lines) < 200 && DateTime.UtcNow < deadline && !writer.HasExited)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(Random.Shared.Next(50, 300));
         writer.Kill(entireProcessTree: true); // SIGKILL on Unix: no flush, no dispose, no finalizers.
         await writer.WaitForExitAsync();
         await reading;
         return lines;
+    }
+
+    private static int Count(List<(string, string)> lines)
+    {
+        lock (lines)
+        {
+            return lines.Count;
+        }
     }
 
     private static string CrashWriterPath()

@@ -8,7 +8,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
 {
     public Task<InsertResult<Habit>> InsertAsync(Habit habit, CancellationToken cancellationToken = default)
     {
-        habit.CreatedAt = habit.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        habit.CreatedAt = habit.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection =>
         {
             var inserted = Execute(
@@ -85,7 +85,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
             }
 
             change(habit);
-            habit.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            habit.UpdatedAt = clock.UtcNowMilliseconds();
             Execute(connection, "UPDATE habits SET habit_type = $type, doc = $doc WHERE id = $id", ("$type", EnumName.Of(habit.HabitType)), ("$doc", ToBlob(habit)), ("$id", id));
             return habit;
         }, cancellationToken);

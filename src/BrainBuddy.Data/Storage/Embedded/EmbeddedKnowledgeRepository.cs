@@ -13,13 +13,13 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
 
     public Task InsertAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
     {
-        entry.CreatedAt = entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        entry.CreatedAt = entry.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection => Write(connection, Insert, entry), cancellationToken);
     }
 
     public Task<bool> ReplaceAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
     {
-        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        entry.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection => Write(connection, Update, entry), cancellationToken);
     }
 
@@ -28,7 +28,7 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
 
     public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<KnowledgeEntry> entries, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowMilliseconds();
         // One write operation, so the whole list shares one savepoint: it all lands or none of it does.
         return database.WriteAsync<IReadOnlyList<UpsertOutcome>>(
             connection => entries.Select(entry => Upsert(connection, entry, now)).ToList(), cancellationToken);

@@ -59,7 +59,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
 
             session.UserRating = feedback.UserRating ?? session.UserRating;
             session.EffectivenessScore = feedback.EffectivenessScore ?? session.EffectivenessScore;
-            session.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            session.UpdatedAt = clock.UtcNowMilliseconds();
             Execute(
                 connection,
                 "UPDATE sessions SET user_rating = $rating, effectiveness_score = $score, updated_at = $updated, doc = $doc WHERE id = $id",
@@ -158,7 +158,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
 
     private void Stamp(TrainingSession session)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowMilliseconds();
         session.CreatedAt = now;
         session.UpdatedAt = now;
     }

@@ -12,7 +12,7 @@ internal sealed class EmbeddedUserModelRepository(SqliteDatabase database, TimeP
 
     public async Task<bool> TryWriteAsync(UserModel model, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowMilliseconds();
         var candidate = Copy(model);
         candidate.Version = expectedVersion + 1;
         candidate.UpdatedAt = now;

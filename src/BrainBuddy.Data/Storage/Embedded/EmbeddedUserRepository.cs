@@ -9,7 +9,7 @@ internal sealed class EmbeddedUserRepository(SqliteDatabase database, TimeProvid
 {
     public Task InsertAsync(User user, CancellationToken cancellationToken = default)
     {
-        user.CreatedAt = user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        user.CreatedAt = user.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection =>
         {
             WithUniqueEmail(() => Execute(connection, "INSERT INTO users (id, email, doc) VALUES ($id, $email, $doc)", ("$id", user.Id), ("$email", user.Email), ("$doc", ToBlob(user))));
@@ -26,7 +26,7 @@ internal sealed class EmbeddedUserRepository(SqliteDatabase database, TimeProvid
 
     public Task<bool> ReplaceAsync(User user, string expectedConcurrencyStamp, CancellationToken cancellationToken = default)
     {
-        user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        user.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection =>
         {
             var stored = QueryDocuments<User>(connection, "SELECT doc FROM users WHERE id = $id", ("$id", user.Id)).FirstOrDefault();
@@ -99,7 +99,7 @@ internal sealed class EmbeddedRoleRepository(SqliteDatabase database, TimeProvid
 {
     public Task InsertAsync(Role role, CancellationToken cancellationToken = default)
     {
-        role.CreatedAt = role.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        role.CreatedAt = role.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection => Write(connection, "INSERT INTO roles (id, normalized_name, doc) VALUES ($id, $name, $doc)", role), cancellationToken);
     }
 
@@ -111,7 +111,7 @@ internal sealed class EmbeddedRoleRepository(SqliteDatabase database, TimeProvid
 
     public Task<bool> ReplaceAsync(Role role, CancellationToken cancellationToken = default)
     {
-        role.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        role.UpdatedAt = clock.UtcNowMilliseconds();
         return database.WriteAsync(connection => Write(connection, "UPDATE roles SET normalized_name = $name, doc = $doc WHERE id = $id", role), cancellationToken);
     }
 

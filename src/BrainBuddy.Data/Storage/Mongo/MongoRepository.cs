@@ -18,7 +18,7 @@ internal abstract class MongoRepository<T>(IMongoDatabase database, string colle
 
     protected TimeProvider Clock { get; } = clock;
 
-    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+    protected DateTime Now => Clock.UtcNowMilliseconds();
 
     /// <summary>The indexes this collection needs; MongoDB ignores a create for an index that exists with the same options.</summary>
     public abstract IEnumerable<CreateIndexModel<T>> Indexes();
