@@ -27,6 +27,8 @@ internal static class EmbeddedSchema
         CREATE INDEX IF NOT EXISTS ix_sessions_user_timestamp ON sessions (user_id, timestamp DESC, id DESC);
         CREATE INDEX IF NOT EXISTS ix_sessions_module_type ON sessions (module_type);
         CREATE INDEX IF NOT EXISTS ix_sessions_timestamp ON sessions (timestamp);
+        -- Covers the per-module stats, so they read the index alone, never the documents.
+        CREATE INDEX IF NOT EXISTS ix_sessions_user_stats ON sessions (user_id, timestamp, module_type, user_rating, effectiveness_score, duration_seconds);
 
         CREATE TABLE IF NOT EXISTS habits (
             id TEXT PRIMARY KEY, user_id TEXT NOT NULL, habit_type TEXT NOT NULL, created_at INTEGER NOT NULL,
