@@ -39,9 +39,10 @@ public sealed class Citation
 {
     public string Title { get; set; } = "";
 
-    public string Authors { get; set; } = "";
+    /// <summary>Null when the source did not show them: citations are copied, never invented.</summary>
+    public string? Authors { get; set; }
 
-    public int Year { get; set; }
+    public int? Year { get; set; }
 
     public string? Doi { get; set; }
 }

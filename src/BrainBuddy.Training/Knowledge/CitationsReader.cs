@@ -7,7 +7,7 @@ namespace BrainBuddy.Training.Knowledge;
 
 /// <summary>
 /// Reads an entry's citations. Only the title is required: authors, year and DOI are copied from the source, so a
-/// field the source did not show stays out rather than being guessed (<see cref="KnowledgeCitation.UnknownYear"/>).
+/// field the source did not show stays out (null) rather than being guessed.
 /// </summary>
 internal static partial class CitationsReader
 {
@@ -70,7 +70,7 @@ internal static partial class CitationsReader
         }
 
         return problems.Items.Count == problemsBefore
-            ? new Citation { Title = title!, Authors = authors ?? "", Year = year ?? KnowledgeCitation.UnknownYear, Doi = doi }
+            ? new Citation { Title = title!, Authors = authors, Year = year, Doi = doi }
             : null;
     }
 

@@ -52,10 +52,6 @@ public sealed record CitationView(string Title, string? Authors, int? Year, stri
     public static CitationView From(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return new CitationView(
-            citation.Title,
-            citation.Authors.Length == 0 ? null : citation.Authors,
-            citation.Year == KnowledgeCitation.UnknownYear ? null : citation.Year,
-            citation.Doi);
+        return new CitationView(citation.Title, citation.Authors, citation.Year, citation.Doi);
     }
 }

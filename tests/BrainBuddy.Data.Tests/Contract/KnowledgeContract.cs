@@ -76,4 +76,14 @@ public abstract partial class StorageContractTests
         Assert.Null(await Sut.Knowledge.GetAsync(entry.Id, Ct));
         Assert.True(Sut.Knowledge.ChangeToken > before);
     }
+
+    [Fact]
+    public async Task Should_not_signal_a_knowledge_change_when_other_collections_change()
+    {
+        var before = Sut.Knowledge.ChangeToken;
+
+        await Sut.Sessions.InsertAsync(Session(NewId(), 0), Ct);
+
+        Assert.Equal(before, Sut.Knowledge.ChangeToken);
+    }
 }

@@ -217,8 +217,8 @@ public sealed class KnowledgeFileValidationTests
 
         var stored = Assert.Single(Read(KnowledgeFiles.File("beats.json", entry)).Entries).Citations[0];
 
-        Assert.Equal("", stored.Authors);
-        Assert.Equal(KnowledgeCitation.UnknownYear, stored.Year);
+        Assert.Null(stored.Authors);
+        Assert.Null(stored.Year);
         Assert.Null(stored.Doi);
     }
 

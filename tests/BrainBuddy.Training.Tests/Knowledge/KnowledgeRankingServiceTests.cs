@@ -93,8 +93,8 @@ public sealed class KnowledgeRankingServiceTests : IAsyncLifetime
     public async Task Should_show_strongest_and_weakest_finding_and_each_source_once_when_a_stimulus_has_several_findings()
     {
         var unknownYear = Finding("music", 0.20, "no-year", "null");
-        unknownYear.Citations[0].Year = KnowledgeCitation.UnknownYear;
-        unknownYear.Citations[0].Authors = "";
+        unknownYear.Citations[0].Year = null;
+        unknownYear.Citations[0].Authors = null;
         unknownYear.NaturalKey = KnowledgeNaturalKey.Compute(unknownYear);
         await Store(
             Finding("music", 0.35, "meta", variant: 1),

@@ -6,7 +6,10 @@ namespace BrainBuddy.Data.Storage.Embedded;
 
 internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeProvider clock) : IKnowledgeRepository
 {
-    public long ChangeToken => database.ChangeToken;
+    private long changeToken;
+
+    /// <summary>Moves only on knowledge writes, so session traffic does not clear cached rankings.</summary>
+    public long ChangeToken => Interlocked.Read(ref changeToken);
 
     public Task<KnowledgeEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult<KnowledgeEntry?>(database.ReadOne<KnowledgeEntry>("SELECT doc FROM brain_knowledge WHERE id = $id", ("$id", id)));
@@ -14,24 +17,35 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
     public Task InsertAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
     {
         entry.CreatedAt = entry.UpdatedAt = clock.UtcNowMilliseconds();
-        return database.WriteAsync(connection => Write(connection, Insert, entry), cancellationToken);
+        return WriteAsync(connection => Write(connection, Insert, entry), cancellationToken);
     }
 
     public Task<bool> ReplaceAsync(KnowledgeEntry entry, CancellationToken cancellationToken = default)
     {
         entry.UpdatedAt = clock.UtcNowMilliseconds();
-        return database.WriteAsync(connection => Write(connection, Update, entry), cancellationToken);
+        return WriteAsync(connection => Write(connection, Update, entry), cancellationToken);
     }
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection => Execute(connection, "DELETE FROM brain_knowledge WHERE id = $id", ("$id", id)) > 0, cancellationToken);
+        WriteAsync(connection => Execute(connection, "DELETE FROM brain_knowledge WHERE id = $id", ("$id", id)) > 0, cancellationToken);
 
     public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<KnowledgeEntry> entries, CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNowMilliseconds();
         // One write operation, so the whole list shares one savepoint: it all lands or none of it does.
-        return database.WriteAsync<IReadOnlyList<UpsertOutcome>>(
-            connection => entries.Select(entry => Upsert(connection, entry, now)).ToList(), cancellationToken);
+        return WriteAsync<IReadOnlyList<UpsertOutcome>>(connection => entries.Select(entry => Upsert(connection, entry, now)).ToList(), cancellationToken);
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(work, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Increment(ref changeToken);
+        }
     }
 
     public Task<Page<KnowledgeEntry>> ListAsync(KnowledgeQuery query, CancellationToken cancellationToken = default)

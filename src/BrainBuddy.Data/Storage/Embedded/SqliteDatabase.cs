@@ -19,7 +19,6 @@ public sealed class SqliteDatabase : IDisposable
     private readonly Channel<WriteOperation> queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
     private readonly SqliteConnection writer;
     private readonly Task writerLoop;
-    private long changeToken;
 
     public SqliteDatabase(string path, bool fullSync = true)
     {
@@ -34,9 +33,6 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public string Path { get; }
-
-    /// <summary>Grows with every committed write batch.</summary>
-    public long ChangeToken => Interlocked.Read(ref changeToken);
 
     public SqliteConnection OpenReader()
     {
@@ -160,7 +156,6 @@ public sealed class SqliteDatabase : IDisposable
                 transaction.Commit();
             }
 
-            Interlocked.Increment(ref changeToken);
             foreach (var operation in batch)
             {
                 operation.Acknowledge();
