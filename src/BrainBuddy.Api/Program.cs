@@ -1,15 +1,24 @@
 using BrainBuddy.Api.Accounts;
+using BrainBuddy.Api.Cli;
 using BrainBuddy.Api.Habits;
 using BrainBuddy.Api.Infrastructure;
+using BrainBuddy.Api.Knowledge;
 using BrainBuddy.Api.Sessions;
 using BrainBuddy.Data;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binaries, whatever directory the service is started in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-// Configure storage, accounts and the web conventions
+// Configure storage, accounts, knowledge and the web conventions
 builder.AddBrainBuddyData();
 builder.AddBrainBuddyAccounts();
+builder.AddBrainBuddyKnowledge();
 builder.AddBrainBuddyWeb();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(builder, args);
+}
 
 var app = builder.Build();
 
@@ -26,5 +35,7 @@ app.MapAccountsApi();
 app.MapMeApi();
 app.MapSessionsApi();
 app.MapHabitsApi();
+app.MapKnowledgeApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -30,7 +30,6 @@ public static class DataServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IStorage>(services => OpenStorage(
             services.GetRequiredService<IOptions<StorageOptions>>().Value,
-            services.GetRequiredService<IHostEnvironment>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("BrainBuddy.Data")));
         builder.Services.AddSingleton<IDataStore>(services => services.GetRequiredService<IStorage>());
@@ -44,7 +43,7 @@ public static class DataServiceExtensions
         return builder;
     }
 
-    private static IStorage OpenStorage(StorageOptions options, IHostEnvironment environment, TimeProvider clock, ILogger logger)
+    private static IStorage OpenStorage(StorageOptions options, TimeProvider clock, ILogger logger)
     {
         if (options.UseMongo)
         {
@@ -52,9 +51,8 @@ public static class DataServiceExtensions
             return new MongoStorage(options.MongoUrl!, options.MongoDatabase, clock);
         }
 
-        var path = Path.GetFullPath(options.EmbeddedDatabasePath, environment.ContentRootPath);
-        logger.UsingEmbedded(path);
-        return EmbeddedStorage.Open(path, options.EmbeddedFullSync, clock);
+        logger.UsingEmbedded(options.EmbeddedDatabasePath);
+        return EmbeddedStorage.Open(options.EmbeddedDatabasePath, options.EmbeddedFullSync, clock);
     }
 
     private static bool IsMongoUrl(string url)

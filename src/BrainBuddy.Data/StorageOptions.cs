@@ -24,5 +24,8 @@ public sealed class StorageOptions
 
     public bool UseMongo => !string.IsNullOrWhiteSpace(MongoUrl);
 
-    public string EmbeddedDatabasePath => Path.Combine(DataDirectory, "brainbuddy.db");
+    /// <summary>A file in the data directory; a relative directory is relative to where the service was started.</summary>
+    public string DataPath(string fileName) => Path.GetFullPath(Path.Combine(DataDirectory, fileName));
+
+    public string EmbeddedDatabasePath => DataPath("brainbuddy.db");
 }

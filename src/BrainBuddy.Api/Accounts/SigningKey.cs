@@ -18,7 +18,7 @@ public sealed class SigningKey
         var bytes = configured is not null
             ? Decode(configured)
             : environment.IsDevelopment()
-                ? DevelopmentSecret.GetOrCreate(Path.Combine(environment.ContentRootPath, storage.Value.DataDirectory, "jwt-signing.key"), 32, logger)
+                ? DevelopmentSecret.GetOrCreate(storage.Value.DataPath("jwt-signing.key"), 32, logger)
                 : throw new InvalidOperationException("No token signing key is configured. Set BRAINBUDDY_JWT_KEY (or Auth:SigningKey) to a base64 key of at least 32 bytes.");
         Key = new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8] };
     }

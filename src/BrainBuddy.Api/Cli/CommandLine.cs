@@ -1,0 +1,79 @@
+using System.CommandLine;
+using BrainBuddy.Data.Storage;
+using BrainBuddy.Data.Users;
+using BrainBuddy.Training.Knowledge;
+using Microsoft.AspNetCore.Identity;
+
+namespace BrainBuddy.Api.Cli;
+
+/// <summary>
+/// Operator and researcher commands: `dotnet run --project src/BrainBuddy.Api -- &lt;command&gt;`. They use the same
+/// configuration and services as the web host, without serving HTTP.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "knowledge", "users" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
+    {
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<IStorage>().InitializeAsync();
+        var root = new RootCommand("Brain Buddy operations. Without a command, the web service starts.")
+        {
+            KnowledgeCommand(app.Services),
+            UsersCommand(app.Services),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command KnowledgeCommand(IServiceProvider services)
+    {
+        var path = new Argument<string>("file-or-folder") { Description = "A seed-format JSON file, or a folder of them (schema.json is skipped)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and report what would change; write nothing." };
+        var load = new Command("load", "Validate and load knowledge files; a file with any problem loads nothing.") { path, dryRun };
+        load.SetAction(async (result, cancellationToken) =>
+        {
+            var report = await services.GetRequiredService<KnowledgeLoader>().LoadPathAsync(result.GetValue(path)!, result.GetValue(dryRun), cancellationToken);
+            foreach (var problem in report.Problems)
+            {
+                await Console.Error.WriteLineAsync(problem.ToString());
+            }
+
+            Console.WriteLine(report.SummaryLine);
+            return report.ExitCode;
+        });
+        return new Command("knowledge", "The evidence knowledge base.") { load };
+    }
+
+    private static Command UsersCommand(IServiceProvider services)
+    {
+        var email = new Argument<string>("email");
+        var role = new Argument<string>("role") { Description = string.Join(" | ", RoleNames.All) };
+        role.AcceptOnlyFromAmong([.. RoleNames.All]);
+
+        var grant = new Command("grant-role", "Give a user a role.") { email, role };
+        grant.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: true));
+        var revoke = new Command("revoke-role", "Take a role from a user.") { email, role };
+        revoke.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: false));
+        return new Command("users", "Accounts.") { grant, revoke };
+    }
+
+    private static async Task<int> ChangeRoleAsync(IServiceProvider services, string email, string role, bool grant)
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            await Console.Error.WriteLineAsync($"No account with the email {email}.");
+            return 2;
+        }
+
+        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        // A new stamp ends the user's current access tokens, so the change applies at their next refresh.
+        result = result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        Console.WriteLine(result.Succeeded ? $"{email}: {(grant ? "granted" : "revoked")} {role}" : string.Join("; ", result.Errors.Select(e => e.Description)));
+        return result.Succeeded ? 0 : 1;
+    }
+}
