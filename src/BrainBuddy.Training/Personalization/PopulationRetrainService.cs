@@ -1,0 +1,77 @@
+using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Users;
+using BrainBuddy.Training.Personalization.Models;
+using BrainBuddy.Training.Personalization.Serving;
+using Microsoft.Extensions.Logging;
+
+namespace BrainBuddy.Training.Personalization;
+
+/// <summary>
+/// Retrains the population model from the users whose privacy_settings allow population training, and puts it in
+/// use. The caller (the nightly job) persists <see cref="PopulationModel.Save"/>, encrypted, and retrains personal
+/// models afterwards: their fingerprints include the population they were warm-started from.
+/// </summary>
+public sealed class PopulationRetrainService(
+    IUserRepository users,
+    ISessionRepository sessions,
+    PopulationModelTrainer trainer,
+    PopulationModelHolder holder,
+    TimeProvider clock,
+    ILogger<PopulationRetrainService> logger)
+{
+    /// <summary>
+    /// A uniform sample of consenting users bounds memory and time (a 118-feature linear model gains nothing from
+    /// more), each with their newest sessions only.
+    /// </summary>
+    public const int MaximumUsers = 2_000;
+
+    public const int MaximumSessionsPerUser = 300;
+
+    /// <returns>The new model, or null when no consenting user has a labelled session (the old one stays in use).</returns>
+    public async Task<PopulationModel?> RetrainAsync(CancellationToken cancellationToken = default)
+    {
+        var sample = await SampleConsentingUsersAsync(cancellationToken);
+        var training = new List<UserSessions>(sample.Count);
+        foreach (var user in sample)
+        {
+            var labelled = await sessions.ListLabelledAsync(user.Id, cancellationToken);
+            var newest = labelled.Count > MaximumSessionsPerUser ? labelled.Skip(labelled.Count - MaximumSessionsPerUser).ToList() : labelled;
+            training.Add(new UserSessions(user.Id, user.Chronotype, newest));
+        }
+
+        if (trainer.Train(training, clock.GetUtcNow().UtcDateTime) is not { } model)
+        {
+            return null;
+        }
+
+        holder.Replace(model);
+        logger.PopulationTrained(model.Id, model.SessionCount, model.UserCount, model.Shrinkage?.K);
+        return model;
+    }
+
+    // Reservoir sampling (Algorithm R): one pass over all users, uniform over the consenting ones.
+    private async Task<List<User>> SampleConsentingUsersAsync(CancellationToken cancellationToken)
+    {
+        var sample = new List<User>();
+        var seen = 0;
+        await foreach (var user in users.ListAllAsync(cancellationToken))
+        {
+            if (!user.PrivacySettings.Allows(PrivacySettings.PopulationTraining))
+            {
+                continue;
+            }
+
+            seen++;
+            if (sample.Count < MaximumUsers)
+            {
+                sample.Add(user);
+            }
+            else if (Random.Shared.Next(seen) is var slot && slot < MaximumUsers)
+            {
+                sample[slot] = user;
+            }
+        }
+
+        return sample;
+    }
+}
