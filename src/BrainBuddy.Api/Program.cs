@@ -1,24 +1,23 @@
+using BrainBuddy.Api;
 using BrainBuddy.Api.Accounts;
 using BrainBuddy.Api.Cli;
 using BrainBuddy.Api.Habits;
 using BrainBuddy.Api.Infrastructure;
 using BrainBuddy.Api.Knowledge;
+using BrainBuddy.Api.Personalization;
 using BrainBuddy.Api.Sessions;
-using BrainBuddy.Data;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 // appsettings.json is read from beside the binaries, whatever directory the service is started in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-// Configure storage, accounts, knowledge and the web conventions
-builder.AddBrainBuddyData();
-builder.AddBrainBuddyAccounts();
-builder.AddBrainBuddyKnowledge();
+// Configure storage, accounts, knowledge, personal models and jobs, then the web conventions
+builder.AddBrainBuddyServices();
 builder.AddBrainBuddyWeb();
-
-if (CommandLine.IsCommand(args))
-{
-    return await CommandLine.RunAsync(builder, args);
-}
 
 var app = builder.Build();
 
@@ -36,6 +35,8 @@ app.MapMeApi();
 app.MapSessionsApi();
 app.MapHabitsApi();
 app.MapKnowledgeApi();
+app.MapPersonalizationApi();
+app.MapJobsDashboard();
 
 await app.RunAsync();
 return 0;

@@ -18,7 +18,7 @@ public static class MeApi
     private static async Task<Results<Ok<Profile>, NotFound>> GetProfile(HttpContext context, IUserRepository users, CancellationToken cancellationToken) =>
         await users.GetByIdAsync(context.User.UserId(), cancellationToken) is { } user ? TypedResults.Ok(Profile.From(user)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem, Conflict>> ChangeProfile(ProfileChanges changes, HttpContext context, UserManager<User> users)
+    private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem, Conflict>> ChangeProfile(ProfileChanges changes, HttpContext context, UserManager<User> users, Training.Personalization.UserModelService models)
     {
         var errors = new ValidationErrors();
         var privacy = FreeFormObject.ToBson(changes.PrivacySettings, "privacy_settings", errors);
@@ -46,6 +46,17 @@ public static class MeApi
             user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
         }
 
-        return (await users.UpdateAsync(user)).Succeeded ? TypedResults.Ok(Profile.From(user)) : TypedResults.Conflict();
+        if (!(await users.UpdateAsync(user)).Succeeded)
+        {
+            return TypedResults.Conflict();
+        }
+
+        if (!user.PrivacySettings.Allows(PrivacySettings.Personalization))
+        {
+            // Switching personalization off deletes the personal model at once, not at the next retrain.
+            await models.ForgetAsync(user.Id);
+        }
+
+        return TypedResults.Ok(Profile.From(user));
     }
 }

@@ -1,7 +1,13 @@
 using System.CommandLine;
+using System.Diagnostics;
+using BrainBuddy.Api.Accounts;
+using BrainBuddy.Api.Personalization;
+using BrainBuddy.Data.Sessions;
 using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Users;
 using BrainBuddy.Training.Knowledge;
+using BrainBuddy.Training.Personalization;
+using BrainBuddy.Training.Personalization.Protection;
 using Microsoft.AspNetCore.Identity;
 
 namespace BrainBuddy.Api.Cli;
@@ -12,20 +18,107 @@ namespace BrainBuddy.Api.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "knowledge", "users" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "knowledge", "users", "worker", "retrain", "keys" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
-    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = builder.Build();
-        await app.Services.GetRequiredService<IStorage>().InitializeAsync();
+        var worker = args[0] == "worker";
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        // Only the worker executes queued jobs; a one-off command must not pick up the fleet's work.
+        builder.Configuration["Jobs:RunServer"] = worker ? "true" : "false";
+        builder.AddBrainBuddyServices();
+        using var host = builder.Build();
+        if (worker)
+        {
+            await host.RunAsync();
+            return 0;
+        }
+
+        await host.Services.GetRequiredService<IStorage>().InitializeAsync();
         var root = new RootCommand("Brain Buddy operations. Without a command, the web service starts.")
         {
-            KnowledgeCommand(app.Services),
-            UsersCommand(app.Services),
+            KnowledgeCommand(host.Services),
+            UsersCommand(host.Services),
+            RetrainCommand(host.Services),
+            KeysCommand(host.Services),
+            new Command("worker", "Run the retraining jobs without serving HTTP (scale out with more workers)."),
         };
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command RetrainCommand(IServiceProvider services)
+    {
+        var email = new Option<string?>("--user") { Description = "Retrain this user's model (by email)." };
+        var all = new Option<bool>("--all") { Description = "Retrain the population model, then every user with labelled sessions." };
+        var retrain = new Command("retrain", "Retrain models now, in this process.") { email, all };
+        retrain.Validators.Add(result =>
+        {
+            if (result.GetValue(email) is null == !result.GetValue(all))
+            {
+                result.AddError("Give exactly one of --user <email> or --all.");
+            }
+        });
+        retrain.SetAction(async (result, cancellationToken) =>
+        {
+            var models = services.GetRequiredService<UserModelService>();
+            await LoadPopulationAsync(services, cancellationToken);
+            if (result.GetValue(email) is { } address)
+            {
+                if (await services.GetRequiredService<IUserRepository>().GetByEmailAsync(EmailNormalizer.Normalize(address)!, cancellationToken) is not { } user)
+                {
+                    await Console.Error.WriteLineAsync($"No account with the email {address}.");
+                    return 2;
+                }
+
+                var outcome = await models.RetrainAsync(user.Id, cancellationToken);
+                Console.WriteLine($"{address}: {outcome.Status}; phase {outcome.Model?.Phase.ToString() ?? "none"}, training steps {outcome.Model?.TrainingSteps ?? 0}");
+                return 0;
+            }
+
+            var population = services.GetRequiredService<PopulationRetrainService>();
+            if (await population.RetrainAsync(cancellationToken) is { } model)
+            {
+                await services.GetRequiredService<PopulationModelStore>().SaveAsync(model, cancellationToken);
+                Console.WriteLine($"population: {model.UserCount} users, {model.SessionCount} sessions");
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var users = await services.GetRequiredService<ISessionRepository>().GetLatestLabelledChangeByUserAsync(cancellationToken);
+            var statuses = new Dictionary<RetrainStatus, int>();
+            foreach (var userId in users.Keys)
+            {
+                var status = (await models.RetrainAsync(userId, cancellationToken)).Status;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            }
+
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Console.WriteLine($"users: {users.Count} in {seconds:F1} s ({(seconds > 0 ? users.Count / seconds : 0):F0}/s); " + string.Join(", ", statuses.Select(pair => $"{pair.Key}: {pair.Value}")));
+            return 0;
+        });
+        return retrain;
+    }
+
+    private static Command KeysCommand(IServiceProvider services)
+    {
+        var rotate = new Command("rotate", "Re-encrypt every stored model under the active key (BRAINBUDDY_MODEL_ACTIVE_KEY); safe while the service runs.");
+        rotate.SetAction(async (_, cancellationToken) =>
+        {
+            var result = await services.GetRequiredService<ModelKeyRotation>().RotateAsync(cancellationToken);
+            Console.WriteLine($"active key {result.ActiveKeyId}: rotated {result.Rotated}, already current {result.AlreadyCurrent}, unreadable {result.Unreadable}, failed {result.Failed}");
+            return result.Failed > 0 ? 1 : 0;
+        });
+        var id = new Argument<string>("key-id") { Description = "Letters, digits, '-' or '_'." };
+        var generate = new Command("generate", "Print a new key entry to append to BRAINBUDDY_MODEL_KEYS.") { id };
+        generate.SetAction(result => Console.WriteLine(ModelKeyRing.GenerateEntry(result.GetValue(id)!)));
+        return new Command("keys", "Model encryption keys.") { rotate, generate };
+    }
+
+    private static async Task LoadPopulationAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeEvidencePrior>().RefreshAsync(cancellationToken);
+        await services.GetRequiredService<PopulationModelStore>().LoadAsync(cancellationToken);
     }
 
     private static Command KnowledgeCommand(IServiceProvider services)

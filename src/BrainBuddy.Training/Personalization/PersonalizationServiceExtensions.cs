@@ -28,7 +28,7 @@ public static class PersonalizationServiceExtensions
         services.AddSingleton<PopulationModelTrainer>();
         services.AddSingleton(provider => ModelKeyRing.Create(
             ModelKeyOptions.FromConfiguration(builder.Configuration),
-            Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, builder.Environment.ContentRootPath),
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath(""),
             builder.Environment.IsDevelopment(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<ModelKeyRing>()));
         services.AddSingleton<ModelProtector>();
@@ -40,6 +40,7 @@ public static class PersonalizationServiceExtensions
         services.AddSingleton<PersonalModelStore>();
         services.AddSingleton<UserModelService>();
         services.AddSingleton<PopulationRetrainService>();
+        services.AddSingleton<PopulationModelStore>();
         services.AddHostedService<ModelKeyCheck>();
         return builder;
     }

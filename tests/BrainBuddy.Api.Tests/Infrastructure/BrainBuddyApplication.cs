@@ -28,6 +28,9 @@ public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings 
             ["Storage:DataDirectory"] = dataDirectory,
             ["Storage:EmbeddedFullSync"] = "false",
             ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["BRAINBUDDY_MODEL_KEYS"] = $"test1:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            // Tests run queued jobs themselves, so no background worker races them.
+            ["Jobs:RunServer"] = "false",
             ["Auth:BcryptWorkFactor"] = "4",
             ["Auth:UserStateCacheSeconds"] = "5",
             ["RateLimits:AuthPermitsPerMinute"] = "100000",

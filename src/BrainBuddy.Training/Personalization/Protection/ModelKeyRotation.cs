@@ -51,7 +51,7 @@ public sealed class ModelKeyRotation(IUserModelRepository models, ModelProtector
             ProtectedBlob blob;
             try
             {
-                blob = protector.Reprotect(model.ModelWeights, model.KeyId, ModelSubject.User(model.UserId));
+                blob = protector.Reprotect(model.ModelWeights, model.KeyId, ModelSubject.ForRow(model.UserId));
             }
             catch (ModelDecryptionException exception)
             {

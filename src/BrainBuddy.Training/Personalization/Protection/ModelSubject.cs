@@ -12,6 +12,9 @@ public readonly record struct ModelSubject
 
     public static ModelSubject Population { get; } = new("population");
 
+    /// <summary>The subject of a stored <c>user_models</c> row: the population model lives under a reserved id.</summary>
+    public static ModelSubject ForRow(string userId) => userId == PopulationModelStore.ReservedUserId ? Population : User(userId);
+
     public static ModelSubject User(string userId) =>
         string.IsNullOrEmpty(userId) ? throw new ArgumentException("A user id is required.", nameof(userId)) : new($"user/{userId}");
 
