@@ -1,5 +1,6 @@
 using BrainBuddy.Api;
 using BrainBuddy.Api.Accounts;
+using BrainBuddy.Api.Audio;
 using BrainBuddy.Api.Cli;
 using BrainBuddy.Api.Habits;
 using BrainBuddy.Api.Infrastructure;
@@ -34,6 +35,7 @@ app.MapAccountsApi();
 app.MapMeApi();
 app.MapSessionsApi();
 app.MapHabitsApi();
+app.MapAudioApi();
 app.MapKnowledgeApi();
 app.MapPersonalizationApi();
 app.MapJobsDashboard();

@@ -61,6 +61,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     /// <summary>The snake_case values of every enum the API reads, by the type name System.Text.Json reports.</summary>
     private static readonly Dictionary<string, string> EnumValues = typeof(Data.ModuleType).Assembly.GetTypes()
         .Concat(typeof(ApiExceptionHandler).Assembly.GetTypes())
+        .Concat(typeof(BrainBuddy.Audio.Requests.VoiceKind).Assembly.GetTypes())
         .Where(type => type.IsEnum && type.IsPublic)
         .ToDictionary(
             type => type.FullName!,

@@ -26,6 +26,7 @@ internal sealed class WavByteSource : IDisposable
     private readonly byte[] _pcm = ArrayPool<byte>.Shared.Rent(ChunkBytes);
     private long _chunk = -1;
     private int _chunkBytes;
+    private bool _disposed;
 
     public WavByteSource(RenderPlan plan, byte[] header)
     {
@@ -58,8 +59,18 @@ internal sealed class WavByteSource : IDisposable
         return _pcm.AsMemory(offset, _chunkBytes - offset);
     }
 
+    /// <summary>
+    /// Returns the pooled buffers once. Response pipelines may dispose a stream more than once (Dispose and
+    /// DisposeAsync); returning an array to the pool twice would hand it to two concurrent renders.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var voice in _voices.OfType<IDisposable>())
         {
             voice.Dispose();
