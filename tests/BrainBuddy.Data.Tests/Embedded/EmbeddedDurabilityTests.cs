@@ -26,7 +26,8 @@ public sealed class EmbeddedDurabilityTests : IDisposable
             missing += await storage.Sessions.GetAsync(userId, id, TestContext.Current.CancellationToken) is null ? 1 : 0;
         }
 
-        using var connection = storage.Database.OpenReader();
+        using var reader = storage.Database.OpenReader();
+        var connection = reader.Connection;
         TestContext.Current.TestOutputHelper?.WriteLine($"3 SIGKILLs, {acknowledged.Count} acknowledged writes, {missing} missing");
         Assert.True(acknowledged.Count > 300, $"only {acknowledged.Count} writes were acknowledged");
         Assert.Equal(0, missing);

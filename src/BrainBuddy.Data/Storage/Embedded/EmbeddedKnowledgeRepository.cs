@@ -65,7 +65,8 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = database.OpenReader();
+        using var reader = database.OpenReader();
+        var connection = reader.Connection;
         return Task.FromResult((long)Scalar(connection, "SELECT COUNT(*) FROM brain_knowledge")!);
     }
 

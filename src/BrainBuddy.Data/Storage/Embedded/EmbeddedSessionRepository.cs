@@ -79,9 +79,9 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
 
     public Task<IReadOnlyList<ModuleStats>> GetStatsAsync(string userId, DateTime? since, DateTime? until, CancellationToken cancellationToken = default)
     {
-        using var connection = database.OpenReader();
-        using var command = CreateCommand(
-            connection,
+        using var lease = database.OpenReader();
+        var command = CreateCommand(
+            lease.Connection,
             "SELECT module_type, COUNT(*), AVG(user_rating), AVG(effectiveness_score), SUM(duration_seconds) FROM sessions"
             + " WHERE user_id = $user AND ($since IS NULL OR timestamp >= $since) AND ($until IS NULL OR timestamp < $until)"
             + " GROUP BY module_type ORDER BY module_type",
@@ -113,9 +113,9 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
 
     public Task<IReadOnlyDictionary<string, DateTime>> GetLatestLabelledChangeByUserAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = database.OpenReader();
-        using var command = CreateCommand(
-            connection,
+        using var lease = database.OpenReader();
+        var command = CreateCommand(
+            lease.Connection,
             "SELECT user_id, MAX(updated_at) FROM sessions WHERE user_rating IS NOT NULL OR effectiveness_score IS NOT NULL GROUP BY user_id");
         using var reader = command.ExecuteReader();
         var latest = new Dictionary<string, DateTime>(StringComparer.Ordinal);

@@ -56,7 +56,8 @@ public sealed class EmbeddedStorage : IStorage
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = Database.OpenReader();
+        using var reader = Database.OpenReader();
+        var connection = reader.Connection;
         return Task.FromResult(SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version") is long);
     }
 

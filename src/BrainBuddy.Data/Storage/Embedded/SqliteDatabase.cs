@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
@@ -6,7 +8,8 @@ using MongoDB.Bson.Serialization;
 namespace BrainBuddy.Data.Storage.Embedded;
 
 /// <summary>
-/// One SQLite file in WAL mode. Reads open a pooled connection per call (WAL lets them run beside the writer).
+/// One SQLite file in WAL mode. Reads borrow an open connection from a small pool (WAL lets them run beside the
+/// writer); every connection keeps its commands, so a statement is compiled once per connection, not per request.
 /// All writes go through one writer connection that groups whatever is queued into a single transaction
 /// (group commit): each operation runs inside its own savepoint, so one failing operation rolls back only
 /// itself, and every caller is answered only after the transaction that holds its write has committed.
@@ -14,6 +17,12 @@ namespace BrainBuddy.Data.Storage.Embedded;
 public sealed class SqliteDatabase : IDisposable
 {
     private const int MaxBatch = 512;
+    private const int MaxIdleReaders = 32;
+
+    /// <summary>Commands by SQL text, per long-lived connection: SQLite keeps a command's compiled statements between executions.</summary>
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Commands = [];
+
+    private readonly ConcurrentBag<SqliteConnection> idleReaders = [];
 
     private readonly string connectionString;
     private readonly Channel<WriteOperation> queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
@@ -34,13 +43,30 @@ public sealed class SqliteDatabase : IDisposable
 
     public string Path { get; }
 
-    public SqliteConnection OpenReader()
+    /// <summary>Borrows a reader connection; disposing the lease gives it back.</summary>
+    public ReaderLease OpenReader()
     {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // A reader only waits when another process holds a checkpoint lock; without this it would fail at once.
-        Execute(connection, "PRAGMA busy_timeout=10000;");
-        return connection;
+        if (!idleReaders.TryTake(out var connection))
+        {
+            connection = new SqliteConnection(connectionString);
+            connection.Open();
+            // A reader only waits when another process holds a checkpoint lock; without this it would fail at once.
+            Execute(connection, "PRAGMA busy_timeout=10000;");
+        }
+
+        return new ReaderLease(this, connection);
+    }
+
+    internal void Return(SqliteConnection connection)
+    {
+        if (idleReaders.Count < MaxIdleReaders && !queue.Reader.Completion.IsCompleted)
+        {
+            idleReaders.Add(connection);
+        }
+        else
+        {
+            connection.Dispose();
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the writer connection inside the next group transaction.</summary>
@@ -56,31 +82,38 @@ public sealed class SqliteDatabase : IDisposable
     public T ReadOne<T>(string sql, params (string Name, object? Value)[] parameters)
         where T : class
     {
-        using var connection = OpenReader();
-        return QueryDocuments<T>(connection, sql, parameters).FirstOrDefault()!;
+        using var reader = OpenReader();
+        return QueryDocuments<T>(reader.Connection, sql, parameters).FirstOrDefault()!;
     }
 
     public List<T> ReadMany<T>(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = OpenReader();
-        return QueryDocuments<T>(connection, sql, parameters).ToList();
+        using var reader = OpenReader();
+        return QueryDocuments<T>(reader.Connection, sql, parameters).ToList();
     }
 
     /// <summary>Deserialises the first column of each row, which holds a document's BSON.</summary>
     public static IEnumerable<T> QueryDocuments<T>(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = CreateCommand(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
+        using var reader = CreateCommand(connection, sql, parameters).ExecuteReader();
         while (reader.Read())
         {
             yield return BsonSerializer.Deserialize<T>((byte[])reader[0]);
         }
     }
 
+    /// <summary>The connection's command for this SQL, with the parameters bound. Owned by the connection: do not dispose it.</summary>
     public static SqliteCommand CreateCommand(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var commands = Commands.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -89,17 +122,11 @@ public sealed class SqliteDatabase : IDisposable
         return command;
     }
 
-    public static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = CreateCommand(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
+    public static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        CreateCommand(connection, sql, parameters).ExecuteNonQuery();
 
-    public static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = CreateCommand(connection, sql, parameters);
-        return command.ExecuteScalar();
-    }
+    public static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        CreateCommand(connection, sql, parameters).ExecuteScalar();
 
     public static byte[] ToBlob<T>(T document) => document.ToBson();
 
@@ -114,6 +141,11 @@ public sealed class SqliteDatabase : IDisposable
         queue.Writer.TryComplete();
         writerLoop.GetAwaiter().GetResult();
         writer.Dispose();
+        while (idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
     }
 
@@ -132,42 +164,57 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs one group transaction. Transactions are plain SQL rather than SqliteTransaction objects, so the commands
+    /// this connection keeps stay valid from one batch to the next. Whatever goes wrong, every caller is answered
+    /// and the writer loop goes on.
+    /// </summary>
     private void CommitBatch(List<WriteOperation> batch)
     {
         try
         {
-            using (var transaction = writer.BeginTransaction(deferred: false))
-            {
-                foreach (var operation in batch)
-                {
-                    Execute(writer, "SAVEPOINT op;");
-                    try
-                    {
-                        operation.Run(writer);
-                        Execute(writer, "RELEASE op;");
-                    }
-                    catch (Exception exception)
-                    {
-                        Execute(writer, "ROLLBACK TO op; RELEASE op;");
-                        operation.Fail(exception);
-                    }
-                }
-
-                transaction.Commit();
-            }
-
+            Execute(writer, "BEGIN IMMEDIATE;");
             foreach (var operation in batch)
             {
-                operation.Acknowledge();
+                Execute(writer, "SAVEPOINT op;");
+                try
+                {
+                    operation.Run(writer);
+                    Execute(writer, "RELEASE op;");
+                }
+                catch (Exception exception)
+                {
+                    Execute(writer, "ROLLBACK TO op; RELEASE op;");
+                    operation.Fail(exception);
+                }
             }
+
+            Execute(writer, "COMMIT;");
         }
-        catch (SqliteException exception)
+        catch (Exception exception)
         {
+            RollBackQuietly();
             foreach (var operation in batch)
             {
                 operation.Fail(exception);
-                operation.Acknowledge();
             }
+        }
+
+        foreach (var operation in batch)
+        {
+            operation.Acknowledge();
+        }
+    }
+
+    private void RollBackQuietly()
+    {
+        try
+        {
+            Execute(writer, "ROLLBACK;");
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open (BEGIN itself failed): nothing to undo.
         }
     }
 
