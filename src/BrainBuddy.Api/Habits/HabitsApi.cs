@@ -56,13 +56,7 @@ public static class HabitsApi
             cancellationToken);
         var output = HabitOutput.From(result.Document);
         var location = $"/api/v1/habits/{output.Id}";
-        if (result.Outcome == InsertOutcome.Created)
-        {
-            return TypedResults.Created(location, output);
-        }
-
-        context.Response.Headers.Location = location;
-        return TypedResults.Ok(output);
+        return result.Outcome == InsertOutcome.Created ? TypedResults.Created(location, output) : ETags.Retried(context, location, output);
     }
 
     private static async Task<Results<Ok<HabitPage>, ValidationProblem>> List(

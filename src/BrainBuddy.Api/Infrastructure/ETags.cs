@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace BrainBuddy.Api.Infrastructure;
 
 /// <summary>Strong validators for single resources: a resource's id and last change identify its representation.</summary>
@@ -9,6 +11,16 @@ public static class ETags
 {
     public static string For(string id, DateTime updatedAt) =>
         $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{id}:{updatedAt.Ticks}")))[..20]}\"";
+
+    /// <summary>
+    /// The answer to a create that the client retried with an id it had already used: 200 with the stored resource and
+    /// its Location, so a retry after a lost response never creates a second one.
+    /// </summary>
+    public static Ok<T> Retried<T>(HttpContext context, string location, T output)
+    {
+        context.Response.Headers.Location = location;
+        return TypedResults.Ok(output);
+    }
 
     /// <summary>Sets the ETag and tells whether the client already holds this version (answer 304).</summary>
     public static bool IsCurrent(HttpContext context, string etag)

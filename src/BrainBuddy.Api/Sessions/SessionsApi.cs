@@ -39,13 +39,7 @@ public static class SessionsApi
         var result = await sessions.InsertAsync(session, cancellationToken);
         var output = SessionOutput.From(result.Document);
         var location = $"/api/v1/sessions/{output.Id}";
-        return result.Outcome == InsertOutcome.Created ? TypedResults.Created(location, output) : Retried(context, location, output);
-    }
-
-    private static Ok<SessionOutput> Retried(HttpContext context, string location, SessionOutput output)
-    {
-        context.Response.Headers.Location = location;
-        return TypedResults.Ok(output);
+        return result.Outcome == InsertOutcome.Created ? TypedResults.Created(location, output) : ETags.Retried(context, location, output);
     }
 
     private static async Task<Results<Ok<BatchOutput>, ValidationProblem>> CreateBatch(BatchInput input, HttpContext context, ISessionRepository sessions, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken cancellationToken)

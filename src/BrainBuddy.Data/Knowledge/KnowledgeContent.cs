@@ -8,6 +8,30 @@ public static class KnowledgeContent
 {
     public static bool Equal(KnowledgeEntry left, KnowledgeEntry right) => Comparable(left).Equals(Comparable(right));
 
+    /// <summary>
+    /// Decides what an upsert by natural key does, and stamps <paramref name="entry"/> for it: a new entry is added; one
+    /// equal to the stored entry is left alone; otherwise it replaces the stored entry under the stored id.
+    /// </summary>
+    public static UpsertOutcome PrepareUpsert(KnowledgeEntry? stored, KnowledgeEntry entry, DateTime now)
+    {
+        if (stored is null)
+        {
+            entry.CreatedAt = entry.UpdatedAt = now;
+            return UpsertOutcome.Added;
+        }
+
+        entry.Id = stored.Id;
+        entry.CreatedAt = stored.CreatedAt;
+        entry.UpdatedAt = stored.UpdatedAt;
+        if (Equal(stored, entry))
+        {
+            return UpsertOutcome.Unchanged;
+        }
+
+        entry.UpdatedAt = now;
+        return UpsertOutcome.Updated;
+    }
+
     private static BsonDocument Comparable(KnowledgeEntry entry)
     {
         var document = entry.ToBsonDocument();

@@ -73,24 +73,13 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
     private static UpsertOutcome Upsert(SqliteConnection connection, KnowledgeEntry entry, DateTime now)
     {
         var stored = QueryDocuments<KnowledgeEntry>(connection, "SELECT doc FROM brain_knowledge WHERE natural_key = $key", ("$key", entry.NaturalKey)).FirstOrDefault();
-        if (stored is null)
+        var outcome = KnowledgeContent.PrepareUpsert(stored, entry, now);
+        if (outcome != UpsertOutcome.Unchanged)
         {
-            entry.CreatedAt = entry.UpdatedAt = now;
-            Write(connection, Insert, entry);
-            return UpsertOutcome.Added;
+            Write(connection, outcome == UpsertOutcome.Added ? Insert : Update, entry);
         }
 
-        entry.Id = stored.Id;
-        entry.CreatedAt = stored.CreatedAt;
-        entry.UpdatedAt = stored.UpdatedAt;
-        if (KnowledgeContent.Equal(stored, entry))
-        {
-            return UpsertOutcome.Unchanged;
-        }
-
-        entry.UpdatedAt = now;
-        Write(connection, Update, entry);
-        return UpsertOutcome.Updated;
+        return outcome;
     }
 
     private const string Insert = "INSERT INTO brain_knowledge (id, natural_key, stimulus_type, outcome, doc) VALUES ($id, $key, $stimulus, $outcome, $doc)";

@@ -78,24 +78,17 @@ internal sealed class MongoKnowledgeRepository(IMongoDatabase database, MongoTra
     private async Task<UpsertOutcome> UpsertAsync(IClientSessionHandle session, KnowledgeEntry entry, DateTime now, CancellationToken cancellationToken)
     {
         var stored = await Collection.Find(session, Filter.Eq(k => k.NaturalKey, entry.NaturalKey)).FirstOrDefaultAsync(cancellationToken);
-        if (stored is null)
+        var outcome = KnowledgeContent.PrepareUpsert(stored, entry, now);
+        if (outcome == UpsertOutcome.Added)
         {
-            entry.CreatedAt = entry.UpdatedAt = now;
             await Collection.InsertOneAsync(session, entry, cancellationToken: cancellationToken);
-            return UpsertOutcome.Added;
         }
-
-        entry.Id = stored.Id;
-        entry.CreatedAt = stored.CreatedAt;
-        entry.UpdatedAt = stored.UpdatedAt;
-        if (KnowledgeContent.Equal(stored, entry))
+        else if (outcome == UpsertOutcome.Updated)
         {
-            return UpsertOutcome.Unchanged;
+            await Collection.ReplaceOneAsync(session, Filter.Eq(k => k.Id, entry.Id), entry, cancellationToken: cancellationToken);
         }
 
-        entry.UpdatedAt = now;
-        await Collection.ReplaceOneAsync(session, Filter.Eq(k => k.Id, stored.Id), entry, cancellationToken: cancellationToken);
-        return UpsertOutcome.Updated;
+        return outcome;
     }
 
     private async Task<T> Changing<T>(Func<Task<T>> write)

@@ -29,6 +29,19 @@ internal abstract class MongoRepository<T>(IMongoDatabase database, string colle
     protected static CreateIndexModel<T> IndexOn(IndexKeysDefinition<T> keys, string name, bool unique = false) =>
         new(keys, new CreateIndexOptions { Name = name, Unique = unique });
 
+    /// <summary>Every matching document, batch by batch, without holding them all in memory.</summary>
+    protected async IAsyncEnumerable<T> StreamAsync(SortDefinition<T> sort, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var cursor = await Collection.Find(Filter.Empty).Sort(sort).ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                yield return document;
+            }
+        }
+    }
+
     protected static bool IsDuplicateKey(MongoWriteException exception) =>
         exception.WriteError?.Category == ServerErrorCategory.DuplicateKey;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BrainBuddy.Data.UserModels;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
@@ -55,17 +54,7 @@ internal sealed class MongoUserModelRepository(IMongoDatabase database, TimeProv
     public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default) =>
         (await Collection.DeleteOneAsync(Filter.Eq(m => m.UserId, userId), cancellationToken)).DeletedCount == 1;
 
-    public async IAsyncEnumerable<UserModel> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        using var cursor = await Collection.Find(Filter.Empty).SortBy(m => m.UserId).ToCursorAsync(cancellationToken);
-        while (await cursor.MoveNextAsync(cancellationToken))
-        {
-            foreach (var model in cursor.Current)
-            {
-                yield return model;
-            }
-        }
-    }
+    public IAsyncEnumerable<UserModel> ListAllAsync(CancellationToken cancellationToken = default) => StreamAsync(Sort.Ascending(m => m.UserId), cancellationToken);
 
     /// <summary>Compare-and-swap: matches only the version the writer read.</summary>
     internal static FilterDefinition<UserModel> VersionFilter(string userId, long expectedVersion) =>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BrainBuddy.Data.Users;
 using MongoDB.Driver;
 
@@ -49,17 +48,7 @@ internal sealed class MongoUserRepository(IMongoDatabase database, TimeProvider 
     public async Task<IReadOnlyList<User>> ListInRoleAsync(string role, CancellationToken cancellationToken = default) =>
         await Collection.Find(Filter.AnyEq(u => u.Roles, role)).SortBy(u => u.Id).ToListAsync(cancellationToken);
 
-    public async IAsyncEnumerable<User> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        using var cursor = await Collection.Find(Filter.Empty).SortBy(u => u.Id).ToCursorAsync(cancellationToken);
-        while (await cursor.MoveNextAsync(cancellationToken))
-        {
-            foreach (var user in cursor.Current)
-            {
-                yield return user;
-            }
-        }
-    }
+    public IAsyncEnumerable<User> ListAllAsync(CancellationToken cancellationToken = default) => StreamAsync(Sort.Ascending(u => u.Id), cancellationToken);
 
     /// <summary>Matches only if nobody changed the user since it was read.</summary>
     internal static FilterDefinition<User> ReplaceFilter(string id, string expectedConcurrencyStamp) =>
