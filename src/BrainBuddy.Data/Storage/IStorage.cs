@@ -1,3 +1,4 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
@@ -20,4 +21,6 @@ public interface IStorage : IDataStore, IDisposable, IAsyncDisposable
     IKnowledgeRepository Knowledge { get; }
 
     IUserModelRepository UserModels { get; }
+
+    IAuditRepository Audit { get; }
 }

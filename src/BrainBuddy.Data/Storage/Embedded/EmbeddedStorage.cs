@@ -1,3 +1,4 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
@@ -18,6 +19,7 @@ public sealed class EmbeddedStorage : IStorage
         Habits = new EmbeddedHabitRepository(database, clock);
         Knowledge = new EmbeddedKnowledgeRepository(database, clock);
         UserModels = new EmbeddedUserModelRepository(database, clock);
+        Audit = new EmbeddedAuditRepository(database, clock);
     }
 
     public string Backend => "embedded";
@@ -35,6 +37,8 @@ public sealed class EmbeddedStorage : IStorage
     public IKnowledgeRepository Knowledge { get; }
 
     public IUserModelRepository UserModels { get; }
+
+    public IAuditRepository Audit { get; }
 
     public IDataStore Store => this;
 

@@ -1,3 +1,4 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
@@ -17,6 +18,7 @@ public sealed class MongoStorage : IStorage
     private readonly MongoHabitRepository habits;
     private readonly MongoKnowledgeRepository knowledge;
     private readonly MongoUserModelRepository userModels;
+    private readonly MongoAuditRepository audit;
 
     /// <param name="url">A mongodb:// or mongodb+srv:// URL; pool size and timeouts come from its options.</param>
     public MongoStorage(string url, string databaseName, TimeProvider? clock = null)
@@ -32,6 +34,7 @@ public sealed class MongoStorage : IStorage
         habits = new MongoHabitRepository(Database, clock);
         knowledge = new MongoKnowledgeRepository(Database, transactions, clock);
         userModels = new MongoUserModelRepository(Database, clock);
+        audit = new MongoAuditRepository(Database, clock);
     }
 
     public string Backend => "mongodb";
@@ -51,6 +54,8 @@ public sealed class MongoStorage : IStorage
     public IKnowledgeRepository Knowledge => knowledge;
 
     public IUserModelRepository UserModels => userModels;
+
+    public IAuditRepository Audit => audit;
 
     public static MongoClientSettings Settings(string url)
     {
@@ -76,6 +81,7 @@ public sealed class MongoStorage : IStorage
         await habits.CreateIndexesAsync(cancellationToken);
         await knowledge.CreateIndexesAsync(cancellationToken);
         await userModels.CreateIndexesAsync(cancellationToken);
+        await audit.CreateIndexesAsync(cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
