@@ -2,6 +2,7 @@ using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 
@@ -23,4 +24,7 @@ public interface IStorage : IDataStore, IDisposable, IAsyncDisposable
     IUserModelRepository UserModels { get; }
 
     IAuditRepository Audit { get; }
+
+    /// <summary>Every collection as raw BSON, for export and import between backends.</summary>
+    IRawDocuments Documents { get; }
 }

@@ -216,6 +216,20 @@ public sealed class MongoRenderingTests
     }
 
     [Fact]
+    public void Should_render_raw_imports_as_upserts_matched_on_id_alone()
+    {
+        var document = new BsonDocument { ["_id"] = new ObjectId(Id), ["user_id"] = new ObjectId(UserId), ["email"] = "a@example.com" };
+
+        var model = Assert.Single(MongoRawDocuments.UpsertModels([document]));
+
+        Assert.True(model.IsUpsert);
+        Assert.Same(document, model.Replacement);
+        Assert.Equal(BsonDocument.Parse($$"""{ _id: ObjectId("{{Id}}") }"""), Render(model.Filter));
+        Assert.Equal(BsonDocument.Parse("{ _id: 1 }"), Render(MongoRawDocuments.ByIdAscending));
+        Assert.Throws<InvalidDataException>(() => MongoRawDocuments.UpsertModels([new BsonDocument("email", "x")]).ToList());
+    }
+
+    [Fact]
     public void Should_describe_a_connection_string_without_its_credentials()
     {
         var described = MongoStorage.Describe("mongodb://admin:s3cret@db1:27017,db2:27018/?replicaSet=rs0");

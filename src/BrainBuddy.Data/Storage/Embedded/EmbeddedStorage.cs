@@ -2,6 +2,7 @@ using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 
@@ -20,6 +21,7 @@ public sealed class EmbeddedStorage : IStorage
         Knowledge = new EmbeddedKnowledgeRepository(database, clock);
         UserModels = new EmbeddedUserModelRepository(database, clock);
         Audit = new EmbeddedAuditRepository(database, clock);
+        Documents = new EmbeddedRawDocuments(database);
     }
 
     public string Backend => "embedded";
@@ -39,6 +41,8 @@ public sealed class EmbeddedStorage : IStorage
     public IUserModelRepository UserModels { get; }
 
     public IAuditRepository Audit { get; }
+
+    public IRawDocuments Documents { get; }
 
     public IDataStore Store => this;
 

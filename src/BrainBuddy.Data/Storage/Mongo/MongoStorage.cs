@@ -2,6 +2,7 @@ using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 using MongoDB.Driver;
@@ -35,6 +36,7 @@ public sealed class MongoStorage : IStorage
         knowledge = new MongoKnowledgeRepository(Database, transactions, clock);
         userModels = new MongoUserModelRepository(Database, clock);
         audit = new MongoAuditRepository(Database, clock);
+        Documents = new MongoRawDocuments(Database);
     }
 
     public string Backend => "mongodb";
@@ -56,6 +58,8 @@ public sealed class MongoStorage : IStorage
     public IUserModelRepository UserModels => userModels;
 
     public IAuditRepository Audit => audit;
+
+    public IRawDocuments Documents { get; }
 
     public static MongoClientSettings Settings(string url)
     {
