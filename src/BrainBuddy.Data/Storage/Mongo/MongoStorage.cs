@@ -2,6 +2,7 @@ using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Metrics;
 using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
@@ -37,6 +38,13 @@ public sealed class MongoStorage : IStorage
         userModels = new MongoUserModelRepository(Database, clock);
         audit = new MongoAuditRepository(Database, clock);
         Documents = new MongoRawDocuments(Database);
+        Users = TimedRepository<IUserRepository>.Wrap(users, Backend, StorageCollections.Users);
+        Roles = TimedRepository<IRoleRepository>.Wrap(roles, Backend, StorageCollections.Roles);
+        Sessions = TimedRepository<ISessionRepository>.Wrap(sessions, Backend, StorageCollections.Sessions);
+        Habits = TimedRepository<IHabitRepository>.Wrap(habits, Backend, StorageCollections.Habits);
+        Knowledge = TimedRepository<IKnowledgeRepository>.Wrap(knowledge, Backend, StorageCollections.Knowledge);
+        UserModels = TimedRepository<IUserModelRepository>.Wrap(userModels, Backend, StorageCollections.UserModels);
+        Audit = TimedRepository<IAuditRepository>.Wrap(audit, Backend, StorageCollections.AuditEvents);
     }
 
     public string Backend => "mongodb";
@@ -45,19 +53,19 @@ public sealed class MongoStorage : IStorage
 
     public IMongoDatabase Database { get; }
 
-    public IUserRepository Users => users;
+    public IUserRepository Users { get; }
 
-    public IRoleRepository Roles => roles;
+    public IRoleRepository Roles { get; }
 
-    public ISessionRepository Sessions => sessions;
+    public ISessionRepository Sessions { get; }
 
-    public IHabitRepository Habits => habits;
+    public IHabitRepository Habits { get; }
 
-    public IKnowledgeRepository Knowledge => knowledge;
+    public IKnowledgeRepository Knowledge { get; }
 
-    public IUserModelRepository UserModels => userModels;
+    public IUserModelRepository UserModels { get; }
 
-    public IAuditRepository Audit => audit;
+    public IAuditRepository Audit { get; }
 
     public IRawDocuments Documents { get; }
 
@@ -67,6 +75,7 @@ public sealed class MongoStorage : IStorage
         settings.RetryWrites = true;
         settings.RetryReads = true;
         settings.ApplicationName ??= "brain-buddy";
+        settings.ClusterConfigurator = MongoPoolMetrics.Subscribe;
         return settings;
     }
 
