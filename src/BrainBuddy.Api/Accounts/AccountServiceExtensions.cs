@@ -15,6 +15,7 @@ public static class AccountServiceExtensions
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<UserStateCache>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddScoped<RoleChanges>();
         builder.Services.AddSingleton<IPasswordHasher<User>, BcryptPasswordHasher>();
         builder.Services.AddSingleton<ILookupNormalizer, EmailNormalizer>();
 

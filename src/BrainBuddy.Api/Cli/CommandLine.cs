@@ -1,4 +1,7 @@
 using System.CommandLine;
+using BrainBuddy.Api.Accounts;
+using BrainBuddy.Api.Knowledge;
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Users;
 using BrainBuddy.Training.Knowledge;
@@ -36,6 +39,7 @@ public static class CommandLine
         load.SetAction(async (result, cancellationToken) =>
         {
             var report = await services.GetRequiredService<KnowledgeLoader>().LoadPathAsync(result.GetValue(path)!, result.GetValue(dryRun), cancellationToken);
+            await services.GetRequiredService<IAuditLog>().RecordImportAsync(AuditActors.Cli, result.GetValue(path)!, report);
             foreach (var problem in report.Problems)
             {
                 await Console.Error.WriteLineAsync(problem.ToString());
@@ -70,9 +74,7 @@ public static class CommandLine
             return 2;
         }
 
-        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        // A new stamp ends the user's current access tokens, so the change applies at their next refresh.
-        result = result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        var result = await scope.ServiceProvider.GetRequiredService<RoleChanges>().ChangeAsync(user, role, grant, AuditActors.Cli);
         Console.WriteLine(result.Succeeded ? $"{email}: {(grant ? "granted" : "revoked")} {role}" : string.Join("; ", result.Errors.Select(e => e.Description)));
         return result.Succeeded ? 0 : 1;
     }
