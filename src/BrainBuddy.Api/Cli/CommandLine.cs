@@ -2,7 +2,6 @@ using System.CommandLine;
 using BrainBuddy.Api.Accounts;
 using BrainBuddy.Api.Knowledge;
 using BrainBuddy.Data.Audit;
-using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Users;
 using BrainBuddy.Training.Knowledge;
 using Microsoft.AspNetCore.Identity;
@@ -15,29 +14,39 @@ namespace BrainBuddy.Api.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "knowledge", "users" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
+    {
+        "knowledge", "users", "seed-demo", DatabaseCommands.Backup, DatabaseCommands.Restore, DatabaseCommands.ExportJson, DatabaseCommands.ImportJson,
+    };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
         await using var app = builder.Build();
-        await app.Services.GetRequiredService<IStorage>().InitializeAsync();
+        var context = new CommandContext(app.Services);
         var root = new RootCommand("Brain Buddy operations. Without a command, the web service starts.")
         {
-            KnowledgeCommand(app.Services),
-            UsersCommand(app.Services),
+            KnowledgeCommand(context),
+            UsersCommand(context),
+            DemoCommand.Create(context),
         };
+        foreach (var command in DatabaseCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static Command KnowledgeCommand(IServiceProvider services)
+    private static Command KnowledgeCommand(CommandContext context)
     {
         var path = new Argument<string>("file-or-folder") { Description = "A seed-format JSON file, or a folder of them (schema.json is skipped)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and report what would change; write nothing." };
         var load = new Command("load", "Validate and load knowledge files; a file with any problem loads nothing.") { path, dryRun };
         load.SetAction(async (result, cancellationToken) =>
         {
+            var services = await context.OpenStoreAsync();
             var report = await services.GetRequiredService<KnowledgeLoader>().LoadPathAsync(result.GetValue(path)!, result.GetValue(dryRun), cancellationToken);
             await services.GetRequiredService<IAuditLog>().RecordImportAsync(AuditActors.Cli, result.GetValue(path)!, report);
             foreach (var problem in report.Problems)
@@ -51,16 +60,16 @@ public static class CommandLine
         return new Command("knowledge", "The evidence knowledge base.") { load };
     }
 
-    private static Command UsersCommand(IServiceProvider services)
+    private static Command UsersCommand(CommandContext context)
     {
         var email = new Argument<string>("email");
         var role = new Argument<string>("role") { Description = string.Join(" | ", RoleNames.All) };
         role.AcceptOnlyFromAmong([.. RoleNames.All]);
 
         var grant = new Command("grant-role", "Give a user a role.") { email, role };
-        grant.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: true));
+        grant.SetAction(async (result, _) => await ChangeRoleAsync(await context.OpenStoreAsync(), result.GetValue(email)!, result.GetValue(role)!, grant: true));
         var revoke = new Command("revoke-role", "Take a role from a user.") { email, role };
-        revoke.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: false));
+        revoke.SetAction(async (result, _) => await ChangeRoleAsync(await context.OpenStoreAsync(), result.GetValue(email)!, result.GetValue(role)!, grant: false));
         return new Command("users", "Accounts.") { grant, revoke };
     }
 
