@@ -7,6 +7,8 @@ namespace BrainBuddy.Api.Accounts;
 
 public static class MeApi
 {
+    private const int MaxAttempts = 10;
+
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization();
@@ -35,17 +37,33 @@ public static class MeApi
             return errors.ToProblem();
         }
 
-        if (await users.FindByIdAsync(context.User.UserId()) is not { } user)
+        // Read-modify-write under the concurrency stamp: when another request changed the account in between, read
+        // it again and reapply, so concurrent changes all land instead of answering 409 to a well-formed request.
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            return TypedResults.NotFound();
+            if (await users.FindByIdAsync(context.User.UserId()) is not { } user)
+            {
+                return TypedResults.NotFound();
+            }
+
+            user.Chronotype = changes.Chronotype ?? user.Chronotype;
+            if (privacy is not null)
+            {
+                user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
+            }
+
+            var result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                return TypedResults.Ok(Profile.From(user));
+            }
+
+            if (result.Errors.All(e => e.Code != UserStore.ConcurrencyFailureCode))
+            {
+                break;
+            }
         }
 
-        user.Chronotype = changes.Chronotype ?? user.Chronotype;
-        if (privacy is not null)
-        {
-            user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
-        }
-
-        return (await users.UpdateAsync(user)).Succeeded ? TypedResults.Ok(Profile.From(user)) : TypedResults.Conflict();
+        return TypedResults.Conflict();
     }
 }
