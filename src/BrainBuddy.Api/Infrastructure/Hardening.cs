@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 
 namespace BrainBuddy.Api.Infrastructure;
@@ -24,6 +25,15 @@ public sealed class CorsSettings
     public string[]? AllowedOrigins { get; set; }
 }
 
+/// <summary>Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (section <c>Proxy</c>).</summary>
+public sealed class ProxySettings
+{
+    public const string Section = "Proxy";
+
+    /// <summary>The proxies' networks in CIDR notation; unset: forwarded headers are ignored and the TCP peer is the client.</summary>
+    public string[]? KnownNetworks { get; set; }
+}
+
 /// <summary>Transport security, browser-facing headers and CORS.</summary>
 public static class Hardening
 {
@@ -40,6 +50,18 @@ public static class Hardening
             options.IncludeSubDomains = true;
         });
 
+        var proxies = builder.Configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.KnownNetworks ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var network in proxies)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         var origins = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>()?.AllowedOrigins ?? [];
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
@@ -51,6 +73,12 @@ public static class Hardening
 
     public static WebApplication UseBrainBuddyHardening(this WebApplication app)
     {
+        // First, so rate limits, the metrics network check and the HTTPS redirect see the client, not the proxy. Only with
+        // proxies configured: with no known networks at all, the middleware would believe anyone's forwarded headers.
+        if (app.Configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.KnownNetworks is { Length: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
         var https = app.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
         if (https.Enforce ?? !(app.Environment.IsDevelopment() || app.Environment.IsEnvironment(TestingEnvironment)))
         {

@@ -78,7 +78,7 @@ public sealed class BrainBuddyApplication(
     }
 
     /// <summary>Sends one request straight into the server, from <paramref name="remoteIp"/> (the test client has no address).</summary>
-    public async Task<HttpContext> SendFromAsync(string remoteIp, string method, string path, string? accessToken = null)
+    public async Task<HttpContext> SendFromAsync(string remoteIp, string method, string path, string? accessToken = null, string? forwardedFor = null)
     {
         var context = await Server.SendAsync(http =>
         {
@@ -88,6 +88,11 @@ public sealed class BrainBuddyApplication(
             if (accessToken is not null)
             {
                 http.Request.Headers.Authorization = "Bearer " + accessToken;
+            }
+
+            if (forwardedFor is not null)
+            {
+                http.Request.Headers["X-Forwarded-For"] = forwardedFor;
             }
         });
         return context;

@@ -1,5 +1,6 @@
 using System.Net;
 using BrainBuddy.Data.Sessions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -93,6 +94,21 @@ public sealed class HardeningTests
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_take_the_client_address_from_known_proxies_only()
+    {
+        await using var proxied = new BrainBuddyApplication(new() { ["Proxy:KnownNetworks:0"] = "10.0.0.0/8" });
+        await using var direct = new BrainBuddyApplication();
+
+        var throughProxy = await proxied.SendFromAsync("10.0.0.5", "GET", "/metrics", forwardedFor: "127.0.0.1");
+        var spoofed = await proxied.SendFromAsync("203.0.113.7", "GET", "/metrics", forwardedFor: "127.0.0.1");
+        var noProxies = await direct.SendFromAsync("10.0.0.5", "GET", "/metrics", forwardedFor: "127.0.0.1");
+
+        Assert.Equal(StatusCodes.Status200OK, throughProxy.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status401Unauthorized, spoofed.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status401Unauthorized, noProxies.Response.StatusCode);
     }
 
     [Fact]
