@@ -8,7 +8,8 @@ trap 'kill -9 $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 (cd artifacts/bench-api && ASPNETCORE_ENVIRONMENT=Production BRAINBUDDY_DATA_DIR="$DATA" \
   BRAINBUDDY_JWT_KEY=$(head -c 32 /dev/urandom | base64) \
   BRAINBUDDY_MODEL_KEYS="bench:$(head -c 32 /dev/urandom | base64)" \
-  RateLimits__AuthPermitsPerMinute=100000000 RateLimits__UserWritesPerMinute=100000000 \
+  RateLimits__AuthPermitsPerMinute=100000000 RateLimits__UserWritesPerMinute=100000000 RateLimits__IpWritesPerMinute=100000000 \
+  Https__Enforce=false \
   Logging__LogLevel__Default=Warning \
   exec dotnet BrainBuddy.Api.dll --urls "$BASE") >"$DATA/server.log" 2>&1 &
 SERVER=$!

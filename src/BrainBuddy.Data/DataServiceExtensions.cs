@@ -1,3 +1,4 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Storage.Embedded;
 using BrainBuddy.Data.Storage.Mongo;
@@ -39,6 +40,8 @@ public static class DataServiceExtensions
         builder.Services.AddSingleton(services => services.GetRequiredService<IStorage>().Habits);
         builder.Services.AddSingleton(services => services.GetRequiredService<IStorage>().Knowledge);
         builder.Services.AddSingleton(services => services.GetRequiredService<IStorage>().UserModels);
+        builder.Services.AddSingleton(services => services.GetRequiredService<IStorage>().Audit);
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddHostedService<StorageInitializer>();
         return builder;
     }

@@ -12,4 +12,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(1003, LogLevel.Critical, "The {Backend} store could not be initialised")]
     public static partial void StoreInitializationFailed(this ILogger logger, Exception exception, string backend);
+
+    [LoggerMessage(1004, LogLevel.Error, "Audit event {Action} by {Actor} on {Target} could not be stored; the operation went on")]
+    public static partial void AuditWriteFailed(this ILogger logger, Exception exception, string action, string actor, string? target);
 }

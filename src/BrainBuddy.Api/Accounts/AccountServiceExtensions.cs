@@ -14,7 +14,9 @@ public static class AccountServiceExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<UserStateCache>();
+        builder.Services.AddSingleton<AccountLocks>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddScoped<RoleChanges>();
         builder.Services.AddSingleton<IPasswordHasher<User>, BcryptPasswordHasher>();
         builder.Services.AddSingleton<ILookupNormalizer, EmailNormalizer>();
 

@@ -1,4 +1,5 @@
 using BrainBuddy.Api.Infrastructure;
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -49,7 +50,7 @@ public static class AccountsApi
         return TypedResults.Created("/api/v1/me", Profile.From(user));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserManager<User> users, TokenService tokens, IPasswordHasher<User> hasher, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserManager<User> users, TokenService tokens, IPasswordHasher<User> hasher, IAuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Length("email", request.Email, 254, required: true);
@@ -64,17 +65,26 @@ public static class AccountsApi
         {
             // Spend the same bcrypt time as a real check, so response time does not tell which emails exist.
             hasher.VerifyHashedPassword(AccountRules.TimingUser, AccountRules.TimingHash(hasher), request.Password!);
+            await audit.RecordAsync(AuditActors.Anonymous, AuditActions.LoginFailed, null, AuditOutcome.Failure, Reason("unknown_account"));
             return Unauthorized();
         }
 
         if (await users.IsLockedOutAsync(user))
         {
+            await audit.RecordAsync(AuditActors.Anonymous, AuditActions.LoginFailed, user.Id, AuditOutcome.Denied, Reason("locked_out"));
             return Unauthorized();
         }
 
         if (!await users.CheckPasswordAsync(user, request.Password!))
         {
             await users.AccessFailedAsync(user);
+            var lockedNow = await users.IsLockedOutAsync(user);
+            await audit.RecordAsync(
+                AuditActors.Anonymous,
+                lockedNow ? AuditActions.LockedOut : AuditActions.LoginFailed,
+                user.Id,
+                lockedNow ? AuditOutcome.Denied : AuditOutcome.Failure,
+                Reason("wrong_password"));
             return Unauthorized();
         }
 
@@ -110,6 +120,9 @@ public static class AccountsApi
         await tokens.SignOutAsync(user, context.User.TokenFamily(), request?.AllDevices ?? false, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Why a sign-in failed, for the audit log only: the client always gets the same answer.</summary>
+    private static Dictionary<string, string> Reason(string reason) => new() { ["reason"] = reason };
 
     private static ProblemHttpResult Unauthorized() => TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: BadCredentials);
 }

@@ -7,6 +7,8 @@ namespace BrainBuddy.Api.Accounts;
 
 public static class MeApi
 {
+    private const int MaxAttempts = 10;
+
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization();
@@ -18,7 +20,7 @@ public static class MeApi
     private static async Task<Results<Ok<Profile>, NotFound>> GetProfile(HttpContext context, IUserRepository users, CancellationToken cancellationToken) =>
         await users.GetByIdAsync(context.User.UserId(), cancellationToken) is { } user ? TypedResults.Ok(Profile.From(user)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem, Conflict>> ChangeProfile(ProfileChanges changes, HttpContext context, UserManager<User> users, Training.Personalization.UserModelService models)
+    private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem, Conflict>> ChangeProfile(ProfileChanges changes, HttpContext context, UserManager<User> users, AccountLocks locks, Training.Personalization.UserModelService models)
     {
         var errors = new ValidationErrors();
         var privacy = FreeFormObject.ToBson(changes.PrivacySettings, "privacy_settings", errors);
@@ -35,28 +37,41 @@ public static class MeApi
             return errors.ToProblem();
         }
 
-        if (await users.FindByIdAsync(context.User.UserId()) is not { } user)
+        // Read-modify-write under the concurrency stamp: when another request changed the account in between, read
+        // it again and reapply, so concurrent changes all land instead of answering 409 to a well-formed request.
+        // The lock makes that rare: only another instance can still interleave.
+        using var held = await locks.AcquireAsync(context.User.UserId(), context.RequestAborted);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            return TypedResults.NotFound();
+            if (await users.FindByIdAsync(context.User.UserId()) is not { } user)
+            {
+                return TypedResults.NotFound();
+            }
+
+            user.Chronotype = changes.Chronotype ?? user.Chronotype;
+            if (privacy is not null)
+            {
+                user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
+            }
+
+            var result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                if (!user.PrivacySettings.Allows(PrivacySettings.Personalization))
+                {
+                    // Switching personalization off deletes the personal model at once, not at the next retrain.
+                    await models.ForgetAsync(user.Id);
+                }
+
+                return TypedResults.Ok(Profile.From(user));
+            }
+
+            if (result.Errors.All(e => e.Code != UserStore.ConcurrencyFailureCode))
+            {
+                break;
+            }
         }
 
-        user.Chronotype = changes.Chronotype ?? user.Chronotype;
-        if (privacy is not null)
-        {
-            user.PrivacySettings.Merge(privacy, overwriteExistingElements: true);
-        }
-
-        if (!(await users.UpdateAsync(user)).Succeeded)
-        {
-            return TypedResults.Conflict();
-        }
-
-        if (!user.PrivacySettings.Allows(PrivacySettings.Personalization))
-        {
-            // Switching personalization off deletes the personal model at once, not at the next retrain.
-            await models.ForgetAsync(user.Id);
-        }
-
-        return TypedResults.Ok(Profile.From(user));
+        return TypedResults.Conflict();
     }
 }

@@ -15,7 +15,9 @@ public sealed class UserStore(IUserRepository users) :
     IUserLockoutStore<User>,
     IUserRoleStore<User>
 {
-    private static readonly IdentityError ConcurrencyFailure = new() { Code = "ConcurrencyFailure", Description = "The account was changed by another request; try again." };
+    public const string ConcurrencyFailureCode = "ConcurrencyFailure";
+
+    private static readonly IdentityError ConcurrencyFailure = new() { Code = ConcurrencyFailureCode, Description = "The account was changed by another request; try again." };
 
     public async Task<IdentityResult> CreateAsync(User user, CancellationToken cancellationToken)
     {

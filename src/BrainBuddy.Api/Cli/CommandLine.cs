@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using BrainBuddy.Api.Accounts;
+using BrainBuddy.Api.Knowledge;
 using BrainBuddy.Api.Personalization;
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Sessions;
-using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Users;
 using BrainBuddy.Training.Knowledge;
 using BrainBuddy.Training.Personalization;
@@ -18,7 +19,11 @@ namespace BrainBuddy.Api.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "knowledge", "users", "worker", "retrain", "keys" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
+    {
+        "knowledge", "users", "seed-demo", "worker", "retrain", "keys",
+        DatabaseCommands.Backup, DatabaseCommands.Restore, DatabaseCommands.ExportJson, DatabaseCommands.ImportJson,
+    };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,19 +41,25 @@ public static class CommandLine
             return 0;
         }
 
-        await host.Services.GetRequiredService<IStorage>().InitializeAsync();
+        var context = new CommandContext(host.Services);
         var root = new RootCommand("Brain Buddy operations. Without a command, the web service starts.")
         {
-            KnowledgeCommand(host.Services),
-            UsersCommand(host.Services),
-            RetrainCommand(host.Services),
-            KeysCommand(host.Services),
+            KnowledgeCommand(context),
+            UsersCommand(context),
+            DemoCommand.Create(context),
+            RetrainCommand(context),
+            KeysCommand(context),
             new Command("worker", "Run the retraining jobs without serving HTTP (scale out with more workers)."),
         };
+        foreach (var command in DatabaseCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static Command RetrainCommand(IServiceProvider services)
+    private static Command RetrainCommand(CommandContext context)
     {
         var email = new Option<string?>("--user") { Description = "Retrain this user's model (by email)." };
         var all = new Option<bool>("--all") { Description = "Retrain the population model, then every user with labelled sessions." };
@@ -62,8 +73,10 @@ public static class CommandLine
         });
         retrain.SetAction(async (result, cancellationToken) =>
         {
+            var services = await context.OpenStoreAsync();
             var models = services.GetRequiredService<UserModelService>();
-            await LoadPopulationAsync(services, cancellationToken);
+            await services.GetRequiredService<KnowledgeEvidencePrior>().RefreshAsync(cancellationToken);
+            await services.GetRequiredService<PopulationModelStore>().LoadAsync(cancellationToken);
             if (result.GetValue(email) is { } address)
             {
                 if (await services.GetRequiredService<IUserRepository>().GetByEmailAsync(EmailNormalizer.Normalize(address)!, cancellationToken) is not { } user)
@@ -77,11 +90,10 @@ public static class CommandLine
                 return 0;
             }
 
-            var population = services.GetRequiredService<PopulationRetrainService>();
-            if (await population.RetrainAsync(cancellationToken) is { } model)
+            if (await services.GetRequiredService<PopulationRetrainService>().RetrainAsync(cancellationToken) is { } population)
             {
-                await services.GetRequiredService<PopulationModelStore>().SaveAsync(model, cancellationToken);
-                Console.WriteLine($"population: {model.UserCount} users, {model.SessionCount} sessions");
+                await services.GetRequiredService<PopulationModelStore>().SaveAsync(population, cancellationToken);
+                Console.WriteLine($"population: {population.UserCount} users, {population.SessionCount} sessions");
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -100,12 +112,22 @@ public static class CommandLine
         return retrain;
     }
 
-    private static Command KeysCommand(IServiceProvider services)
+    private static Command KeysCommand(CommandContext context)
     {
         var rotate = new Command("rotate", "Re-encrypt every stored model under the active key (BRAINBUDDY_MODEL_ACTIVE_KEY); safe while the service runs.");
         rotate.SetAction(async (_, cancellationToken) =>
         {
+            var services = await context.OpenStoreAsync();
             var result = await services.GetRequiredService<ModelKeyRotation>().RotateAsync(cancellationToken);
+            var details = new Dictionary<string, string>
+            {
+                ["active_key"] = result.ActiveKeyId,
+                ["rotated"] = $"{result.Rotated}",
+                ["already_current"] = $"{result.AlreadyCurrent}",
+                ["unreadable"] = $"{result.Unreadable}",
+                ["failed"] = $"{result.Failed}",
+            };
+            await services.GetRequiredService<IAuditLog>().RecordAsync(AuditActors.Cli, AuditActions.KeysRotated, "user_models", result.Failed > 0 ? AuditOutcome.Failure : AuditOutcome.Success, details);
             Console.WriteLine($"active key {result.ActiveKeyId}: rotated {result.Rotated}, already current {result.AlreadyCurrent}, unreadable {result.Unreadable}, failed {result.Failed}");
             return result.Failed > 0 ? 1 : 0;
         });
@@ -115,20 +137,16 @@ public static class CommandLine
         return new Command("keys", "Model encryption keys.") { rotate, generate };
     }
 
-    private static async Task LoadPopulationAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await services.GetRequiredService<KnowledgeEvidencePrior>().RefreshAsync(cancellationToken);
-        await services.GetRequiredService<PopulationModelStore>().LoadAsync(cancellationToken);
-    }
-
-    private static Command KnowledgeCommand(IServiceProvider services)
+    private static Command KnowledgeCommand(CommandContext context)
     {
         var path = new Argument<string>("file-or-folder") { Description = "A seed-format JSON file, or a folder of them (schema.json is skipped)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and report what would change; write nothing." };
         var load = new Command("load", "Validate and load knowledge files; a file with any problem loads nothing.") { path, dryRun };
         load.SetAction(async (result, cancellationToken) =>
         {
+            var services = await context.OpenStoreAsync();
             var report = await services.GetRequiredService<KnowledgeLoader>().LoadPathAsync(result.GetValue(path)!, result.GetValue(dryRun), cancellationToken);
+            await services.GetRequiredService<IAuditLog>().RecordImportAsync(AuditActors.Cli, result.GetValue(path)!, report);
             foreach (var problem in report.Problems)
             {
                 await Console.Error.WriteLineAsync(problem.ToString());
@@ -140,16 +158,16 @@ public static class CommandLine
         return new Command("knowledge", "The evidence knowledge base.") { load };
     }
 
-    private static Command UsersCommand(IServiceProvider services)
+    private static Command UsersCommand(CommandContext context)
     {
         var email = new Argument<string>("email");
         var role = new Argument<string>("role") { Description = string.Join(" | ", RoleNames.All) };
         role.AcceptOnlyFromAmong([.. RoleNames.All]);
 
         var grant = new Command("grant-role", "Give a user a role.") { email, role };
-        grant.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: true));
+        grant.SetAction(async (result, _) => await ChangeRoleAsync(await context.OpenStoreAsync(), result.GetValue(email)!, result.GetValue(role)!, grant: true));
         var revoke = new Command("revoke-role", "Take a role from a user.") { email, role };
-        revoke.SetAction((result, _) => ChangeRoleAsync(services, result.GetValue(email)!, result.GetValue(role)!, grant: false));
+        revoke.SetAction(async (result, _) => await ChangeRoleAsync(await context.OpenStoreAsync(), result.GetValue(email)!, result.GetValue(role)!, grant: false));
         return new Command("users", "Accounts.") { grant, revoke };
     }
 
@@ -163,9 +181,7 @@ public static class CommandLine
             return 2;
         }
 
-        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        // A new stamp ends the user's current access tokens, so the change applies at their next refresh.
-        result = result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        var result = await scope.ServiceProvider.GetRequiredService<RoleChanges>().ChangeAsync(user, role, grant, AuditActors.Cli);
         Console.WriteLine(result.Succeeded ? $"{email}: {(grant ? "granted" : "revoked")} {role}" : string.Join("; ", result.Errors.Select(e => e.Description)));
         return result.Succeeded ? 0 : 1;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BrainBuddy.Api.Accounts;
 using BrainBuddy.Api.Infrastructure;
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Storage;
 using BrainBuddy.Training.Knowledge;
@@ -100,6 +101,7 @@ public static class KnowledgeApi
     private static async Task<Results<Ok<KnowledgeLoadReport>, UnprocessableEntity<KnowledgeLoadReport>, ValidationProblem>> Import(
         HttpRequest request,
         KnowledgeLoader loader,
+        IAuditLog audit,
         [FromQuery(Name = "dry_run")] bool? dryRun,
         CancellationToken cancellationToken)
     {
@@ -128,6 +130,7 @@ public static class KnowledgeApi
         }
 
         var report = await loader.LoadAsync(files, dryRun ?? false, cancellationToken);
+        await audit.RecordImportAsync(request.HttpContext.User.UserId(), string.Join(", ", files.Select(file => file.Name)), report);
         return report.Rejected == 0 ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 

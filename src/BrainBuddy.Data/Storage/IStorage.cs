@@ -1,6 +1,8 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 
@@ -20,4 +22,9 @@ public interface IStorage : IDataStore, IDisposable, IAsyncDisposable
     IKnowledgeRepository Knowledge { get; }
 
     IUserModelRepository UserModels { get; }
+
+    IAuditRepository Audit { get; }
+
+    /// <summary>Every collection as raw BSON, for export and import between backends.</summary>
+    IRawDocuments Documents { get; }
 }

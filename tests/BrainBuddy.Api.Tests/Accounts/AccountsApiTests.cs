@@ -174,6 +174,19 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.True(body["privacy_settings"]!["population_training"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Should_apply_every_one_of_many_concurrent_profile_changes()
+    {
+        var user = await app.SignUpAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            user.Http.PatchAsync("/api/v1/me", Json.Raw($$$"""{"privacy_settings":{"setting_{{{i}}}":true}}"""))));
+        var settings = (await (await user.Http.GetAsync("/api/v1/me")).BodyAsync())["privacy_settings"]!.AsObject();
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.All(Enumerable.Range(0, 16), i => Assert.True(settings[$"setting_{i}"]!.GetValue<bool>()));
+    }
+
     [Theory]
     [InlineData("""{"privacy_settings":{"$where":"1"}}""", "privacy_settings.$where")]
     [InlineData("""{"privacy_settings":{"a.b":true}}""", "privacy_settings.a.b")]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -10,9 +11,13 @@ namespace BrainBuddy.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real API on a throw-away embedded store (a fresh temp directory per instance), with a low bcrypt cost
-/// and a movable clock. Tokens are real: clients sign up and sign in through the API.
+/// and a movable clock. Tokens are real: clients sign up and sign in through the API. <paramref name="services"/>
+/// replaces or adds services after the host's own registrations.
 /// </summary>
-public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class BrainBuddyApplication(
+    Dictionary<string, string?>? settings = null,
+    string environment = "Testing",
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
@@ -22,7 +27,7 @@ public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         var configuration = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
@@ -35,6 +40,7 @@ public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings 
             ["Auth:UserStateCacheSeconds"] = "5",
             ["RateLimits:AuthPermitsPerMinute"] = "100000",
             ["RateLimits:UserWritesPerMinute"] = "100000",
+            ["RateLimits:IpWritesPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -46,7 +52,11 @@ public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(registrations =>
+        {
+            registrations.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(registrations);
+        });
     }
 
     /// <summary>Signs up a new user and returns a client that sends their access token.</summary>
@@ -68,6 +78,27 @@ public sealed class BrainBuddyApplication(Dictionary<string, string?>? settings 
         var tokens = await LoginAsync(client, email);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return new UserClient(client, profile!.UserId, email, tokens);
+    }
+
+    /// <summary>Sends one request straight into the server, from <paramref name="remoteIp"/> (the test client has no address).</summary>
+    public async Task<HttpContext> SendFromAsync(string remoteIp, string method, string path, string? accessToken = null, string? forwardedFor = null)
+    {
+        var context = await Server.SendAsync(http =>
+        {
+            http.Request.Method = method;
+            http.Request.Path = path;
+            http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remoteIp);
+            if (accessToken is not null)
+            {
+                http.Request.Headers.Authorization = "Bearer " + accessToken;
+            }
+
+            if (forwardedFor is not null)
+            {
+                http.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        });
+        return context;
     }
 
     public static async Task<TokenBody> LoginAsync(HttpClient client, string email, string password = Password)

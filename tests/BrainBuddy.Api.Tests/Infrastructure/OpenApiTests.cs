@@ -16,7 +16,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         var document = await (await app.CreateClient().GetAsync("/openapi/v1.json")).BodyAsync();
         var paths = document["paths"]!.AsObject();
 
-        foreach (var path in new[] { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/me", "/api/v1/sessions", "/api/v1/sessions/batch", "/api/v1/sessions/stats", "/api/v1/sessions/{id}", "/api/v1/habits", "/api/v1/habits/{id}", "/api/v1/habits/{id}/attempts" })
+        foreach (var path in new[] { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/me", "/api/v1/sessions", "/api/v1/sessions/batch", "/api/v1/sessions/stats", "/api/v1/sessions/{id}", "/api/v1/habits", "/api/v1/habits/{id}", "/api/v1/habits/{id}/attempts", "/api/v1/me/export", "/api/v1/admin/audit", "/api/v1/admin/users/{id}/roles", "/api/v1/admin/users/{id}/roles/{role}" })
         {
             Assert.True(paths.ContainsKey(path), path);
         }

@@ -76,7 +76,7 @@ public sealed class EmbeddedDurabilityTests : IDisposable
         }
     }
 
-    private static string CrashWriterPath()
+    internal static string CrashWriterPath()
     {
         // Artifacts layout: artifacts/bin/<project>/<configuration>/.
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -6,15 +6,14 @@ namespace BrainBuddy.Data.Tests.Embedded;
 
 public sealed class EmbeddedStorageContractTests : StorageContractTests
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "brainbuddy-tests", Guid.NewGuid().ToString("N"));
-
+    /// <summary>Each store gets its own directory, so a test can open a second, empty one.</summary>
     protected override Task<IStorage> OpenAsync() =>
-        Task.FromResult<IStorage>(EmbeddedStorage.Open(Path.Combine(directory, "brainbuddy.db")));
+        Task.FromResult<IStorage>(EmbeddedStorage.Open(Path.Combine(Path.GetTempPath(), "brainbuddy-tests", Guid.NewGuid().ToString("N"), "brainbuddy.db")));
 
     protected override Task RemoveAsync(IStorage opened)
     {
         opened.Dispose();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(((EmbeddedStorage)opened).Database.Path)!, recursive: true);
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
@@ -181,6 +182,51 @@ public sealed class MongoRenderingTests
             Render(new MongoKnowledgeRepository(Database, new MongoTransactions(Database.Client), clock).Indexes()));
         Assert.Equal([("user_id_unique", BsonDocument.Parse("{ user_id: 1 }"), true)], Render(new MongoUserModelRepository(Database, clock).Indexes()));
         Assert.Equal([("normalized_name_unique", BsonDocument.Parse("{ normalized_name: 1 }"), true)], Render(new MongoRoleRepository(Database, clock).Indexes()));
+        Assert.Equal(
+            [
+                ("time_desc", BsonDocument.Parse("{ time: -1, _id: -1 }"), false),
+                ("actor_time_desc", BsonDocument.Parse("{ actor: 1, time: -1, _id: -1 }"), false),
+                ("action_time_desc", BsonDocument.Parse("{ action: 1, time: -1, _id: -1 }"), false),
+            ],
+            Render(new MongoAuditRepository(Database, clock).Indexes()));
+    }
+
+    [Fact]
+    public void Should_store_audit_events_with_a_string_actor_and_render_their_listing()
+    {
+        var auditEvent = new AuditEvent { Id = Id, Time = Time, Actor = "cli", Action = AuditActions.RoleGranted, Target = UserId, Outcome = AuditOutcome.Denied, Details = new() { ["role"] = "admin" } };
+        var filter = MongoAuditRepository.ListFilter(new AuditQuery(AuditActions.RoleGranted, UserId), new KeysetCursor(Time, Id));
+
+        Assert.Equal(
+            BsonDocument.Parse($$"""
+            { _id: ObjectId("{{Id}}"), time: ISODate("2026-03-01T08:00:00Z"), actor: "cli", action: "roles.granted",
+              target: "{{UserId}}", outcome: "denied", details: { role: "admin" },
+              created_at: ISODate("0001-01-01T00:00:00Z"), updated_at: ISODate("0001-01-01T00:00:00Z") }
+            """),
+            auditEvent.ToBsonDocument());
+        Assert.Equal(
+            BsonDocument.Parse($$"""
+            { action: "roles.granted", actor: "{{UserId}}",
+              $or: [ { time: { $lt: ISODate("2026-03-01T08:00:00Z") } },
+                     { time: ISODate("2026-03-01T08:00:00Z"), _id: { $lt: ObjectId("{{Id}}") } } ] }
+            """),
+            Render(filter));
+        Assert.Equal(new BsonDocument(), Render(MongoAuditRepository.ListFilter(new AuditQuery(), null)));
+        Assert.Equal(BsonDocument.Parse("{ time: -1, _id: -1 }"), Render(MongoAuditRepository.NewestFirst));
+    }
+
+    [Fact]
+    public void Should_render_raw_imports_as_upserts_matched_on_id_alone()
+    {
+        var document = new BsonDocument { ["_id"] = new ObjectId(Id), ["user_id"] = new ObjectId(UserId), ["email"] = "a@example.com" };
+
+        var model = Assert.Single(MongoRawDocuments.UpsertModels([document]));
+
+        Assert.True(model.IsUpsert);
+        Assert.Same(document, model.Replacement);
+        Assert.Equal(BsonDocument.Parse($$"""{ _id: ObjectId("{{Id}}") }"""), Render(model.Filter));
+        Assert.Equal(BsonDocument.Parse("{ _id: 1 }"), Render(MongoRawDocuments.ByIdAscending));
+        Assert.Throws<InvalidDataException>(() => MongoRawDocuments.UpsertModels([new BsonDocument("email", "x")]).ToList());
     }
 
     [Fact]

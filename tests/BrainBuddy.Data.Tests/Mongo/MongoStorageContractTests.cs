@@ -5,10 +5,9 @@ using MongoDB.Driver.Core.Clusters;
 
 namespace BrainBuddy.Data.Tests.Mongo;
 
-/// <summary>The same contract against a real MongoDB, when BRAINBUDDY_TEST_MONGODB_URL names one; each instance uses a fresh database that is dropped afterwards.</summary>
+/// <summary>The same contract against a real MongoDB, when BRAINBUDDY_TEST_MONGODB_URL names one; each store is a fresh database that is dropped afterwards.</summary>
 public sealed class MongoStorageContractTests : StorageContractTests
 {
-    private readonly string databaseName = $"brain_buddy_test_{Guid.NewGuid():N}";
     private bool supportsTransactions;
 
     public static string? Url => Environment.GetEnvironmentVariable("BRAINBUDDY_TEST_MONGODB_URL");
@@ -18,12 +17,12 @@ public sealed class MongoStorageContractTests : StorageContractTests
     protected override async Task<IStorage> OpenAsync()
     {
         Assert.SkipWhen(string.IsNullOrWhiteSpace(Url), "BRAINBUDDY_TEST_MONGODB_URL is not set; the MongoDB contract runs only against a real server.");
-        var storage = new MongoStorage(Url!, databaseName);
+        var storage = new MongoStorage(Url!, $"brain_buddy_test_{Guid.NewGuid():N}");
         await storage.PingAsync(TestContext.Current.CancellationToken);
         supportsTransactions = MongoTransactions.SupportsTransactions(storage.Client.Cluster.Description.Type);
         return storage;
     }
 
     protected override async Task RemoveAsync(IStorage opened) =>
-        await ((MongoStorage)opened).Client.DropDatabaseAsync(databaseName);
+        await ((MongoStorage)opened).Client.DropDatabaseAsync(((MongoStorage)opened).Database.DatabaseNamespace.DatabaseName);
 }

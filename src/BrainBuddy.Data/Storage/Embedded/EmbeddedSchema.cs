@@ -44,6 +44,12 @@ internal static class EmbeddedSchema
 
         CREATE TABLE IF NOT EXISTS user_models (
             id TEXT PRIMARY KEY, user_id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, doc BLOB NOT NULL) STRICT;
+
+        CREATE TABLE IF NOT EXISTS audit_events (
+            id TEXT PRIMARY KEY, time INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, doc BLOB NOT NULL) STRICT;
+        CREATE INDEX IF NOT EXISTS ix_audit_events_time ON audit_events (time DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_audit_events_actor ON audit_events (actor, time DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_audit_events_action ON audit_events (action, time DESC, id DESC);
         """;
 
     public static void Apply(SqliteConnection connection)

@@ -1,6 +1,9 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Metrics;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 
@@ -12,12 +15,14 @@ public sealed class EmbeddedStorage : IStorage
     private EmbeddedStorage(SqliteDatabase database, TimeProvider clock)
     {
         Database = database;
-        Users = new EmbeddedUserRepository(database, clock);
-        Roles = new EmbeddedRoleRepository(database, clock);
-        Sessions = new EmbeddedSessionRepository(database, clock);
-        Habits = new EmbeddedHabitRepository(database, clock);
-        Knowledge = new EmbeddedKnowledgeRepository(database, clock);
-        UserModels = new EmbeddedUserModelRepository(database, clock);
+        Users = TimedRepository<IUserRepository>.Wrap(new EmbeddedUserRepository(database, clock), Backend, StorageCollections.Users);
+        Roles = TimedRepository<IRoleRepository>.Wrap(new EmbeddedRoleRepository(database, clock), Backend, StorageCollections.Roles);
+        Sessions = TimedRepository<ISessionRepository>.Wrap(new EmbeddedSessionRepository(database, clock), Backend, StorageCollections.Sessions);
+        Habits = TimedRepository<IHabitRepository>.Wrap(new EmbeddedHabitRepository(database, clock), Backend, StorageCollections.Habits);
+        Knowledge = TimedRepository<IKnowledgeRepository>.Wrap(new EmbeddedKnowledgeRepository(database, clock), Backend, StorageCollections.Knowledge);
+        UserModels = TimedRepository<IUserModelRepository>.Wrap(new EmbeddedUserModelRepository(database, clock), Backend, StorageCollections.UserModels);
+        Audit = TimedRepository<IAuditRepository>.Wrap(new EmbeddedAuditRepository(database, clock), Backend, StorageCollections.AuditEvents);
+        Documents = new EmbeddedRawDocuments(database);
     }
 
     public string Backend => "embedded";
@@ -35,6 +40,10 @@ public sealed class EmbeddedStorage : IStorage
     public IKnowledgeRepository Knowledge { get; }
 
     public IUserModelRepository UserModels { get; }
+
+    public IAuditRepository Audit { get; }
+
+    public IRawDocuments Documents { get; }
 
     public IDataStore Store => this;
 

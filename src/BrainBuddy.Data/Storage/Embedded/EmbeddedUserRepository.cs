@@ -73,7 +73,7 @@ internal sealed class EmbeddedUserRepository(SqliteDatabase database, TimeProvid
         Execute(connection, "DELETE FROM users WHERE id = $id", ("$id", userId));
     }
 
-    private static void SetRoles(SqliteConnection connection, User user)
+    internal static void SetRoles(SqliteConnection connection, User user)
     {
         Execute(connection, "DELETE FROM user_roles WHERE user_id = $id", ("$id", user.Id));
         foreach (var role in user.Roles.Distinct(StringComparer.Ordinal))

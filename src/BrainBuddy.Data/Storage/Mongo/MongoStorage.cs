@@ -1,6 +1,9 @@
+using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Habits;
 using BrainBuddy.Data.Knowledge;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage.Metrics;
+using BrainBuddy.Data.Storage.Transfer;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Data.Users;
 using MongoDB.Driver;
@@ -17,6 +20,7 @@ public sealed class MongoStorage : IStorage
     private readonly MongoHabitRepository habits;
     private readonly MongoKnowledgeRepository knowledge;
     private readonly MongoUserModelRepository userModels;
+    private readonly MongoAuditRepository audit;
 
     /// <param name="url">A mongodb:// or mongodb+srv:// URL; pool size and timeouts come from its options.</param>
     public MongoStorage(string url, string databaseName, TimeProvider? clock = null)
@@ -32,6 +36,15 @@ public sealed class MongoStorage : IStorage
         habits = new MongoHabitRepository(Database, clock);
         knowledge = new MongoKnowledgeRepository(Database, transactions, clock);
         userModels = new MongoUserModelRepository(Database, clock);
+        audit = new MongoAuditRepository(Database, clock);
+        Documents = new MongoRawDocuments(Database);
+        Users = TimedRepository<IUserRepository>.Wrap(users, Backend, StorageCollections.Users);
+        Roles = TimedRepository<IRoleRepository>.Wrap(roles, Backend, StorageCollections.Roles);
+        Sessions = TimedRepository<ISessionRepository>.Wrap(sessions, Backend, StorageCollections.Sessions);
+        Habits = TimedRepository<IHabitRepository>.Wrap(habits, Backend, StorageCollections.Habits);
+        Knowledge = TimedRepository<IKnowledgeRepository>.Wrap(knowledge, Backend, StorageCollections.Knowledge);
+        UserModels = TimedRepository<IUserModelRepository>.Wrap(userModels, Backend, StorageCollections.UserModels);
+        Audit = TimedRepository<IAuditRepository>.Wrap(audit, Backend, StorageCollections.AuditEvents);
     }
 
     public string Backend => "mongodb";
@@ -40,17 +53,21 @@ public sealed class MongoStorage : IStorage
 
     public IMongoDatabase Database { get; }
 
-    public IUserRepository Users => users;
+    public IUserRepository Users { get; }
 
-    public IRoleRepository Roles => roles;
+    public IRoleRepository Roles { get; }
 
-    public ISessionRepository Sessions => sessions;
+    public ISessionRepository Sessions { get; }
 
-    public IHabitRepository Habits => habits;
+    public IHabitRepository Habits { get; }
 
-    public IKnowledgeRepository Knowledge => knowledge;
+    public IKnowledgeRepository Knowledge { get; }
 
-    public IUserModelRepository UserModels => userModels;
+    public IUserModelRepository UserModels { get; }
+
+    public IAuditRepository Audit { get; }
+
+    public IRawDocuments Documents { get; }
 
     public static MongoClientSettings Settings(string url)
     {
@@ -58,6 +75,7 @@ public sealed class MongoStorage : IStorage
         settings.RetryWrites = true;
         settings.RetryReads = true;
         settings.ApplicationName ??= "brain-buddy";
+        settings.ClusterConfigurator = MongoPoolMetrics.Subscribe;
         return settings;
     }
 
@@ -76,6 +94,7 @@ public sealed class MongoStorage : IStorage
         await habits.CreateIndexesAsync(cancellationToken);
         await knowledge.CreateIndexesAsync(cancellationToken);
         await userModels.CreateIndexesAsync(cancellationToken);
+        await audit.CreateIndexesAsync(cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)

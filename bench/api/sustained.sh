@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sustained mixed load on loopback: a Release build on the embedded store (synchronous=FULL), 8 users, a mix of reads
+# and writes (bench/api/mixed.lua) for DURATION seconds, sampling the server's RSS every 5 s. Stops by itself.
+# Usage: bench/api/sustained.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-180}
+CONNECTIONS=${2:-32}
+PORT=5081
+BASE=http://127.0.0.1:$PORT
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+dotnet publish src/BrainBuddy.Api -c Release -o artifacts/bench-api --nologo -v quiet >/dev/null
+DATA=$(mktemp -d)
+trap 'kill $SERVER $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
+(cd artifacts/bench-api && ASPNETCORE_ENVIRONMENT=Production BRAINBUDDY_DATA_DIR="$DATA" \
+  BRAINBUDDY_JWT_KEY=$(head -c 32 /dev/urandom | base64) Https__Enforce=false \
+  RateLimits__AuthPermitsPerMinute=100000000 RateLimits__UserWritesPerMinute=100000000 RateLimits__IpWritesPerMinute=100000000 \
+  Logging__LogLevel__Default=Warning \
+  exec dotnet BrainBuddy.Api.dll --urls "$BASE") >"$DATA/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.2; done
+
+TOKENS=""
+HABITS=""
+for i in $(seq 1 8); do
+  EMAIL="sustained-$i-$RANDOM@example.com"
+  PASSWORD="correct horse battery staple"
+  curl -fs -X POST -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/register" >/dev/null
+  TOKEN=$(curl -fs -X POST -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  HABIT=$(curl -fs -X POST -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+    -d '{"habit_type":"positive_routine","trigger":"kettle","routine":"ten minutes of alpha","reward":"calm"}' "$BASE/api/v1/habits" | sed -E 's/.*"id":"([0-9a-f]{24})".*/\1/')
+  TOKENS="$TOKENS${TOKENS:+,}$TOKEN"
+  HABITS="$HABITS${HABITS:+,}$HABIT"
+done
+
+# RSS of the server every 5 s: "<seconds> <kB>"
+(start=$(date +%s); while kill -0 $SERVER 2>/dev/null; do
+  echo "$(( $(date +%s) - start )) $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)"; sleep 5; done) >"$DATA/rss.txt" &
+SAMPLER=$!
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s, $CONNECTIONS connections, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+TOKENS=$TOKENS HABITS=$HABITS NAME=mixed wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/api/mixed.lua "$BASE" | grep '^RESULT'
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+kill $SAMPLER 2>/dev/null || true
+awk -v d="$DURATION" '
+  { t[NR] = $1; r[NR] = $2 }
+  END {
+    for (i = 1; i <= NR; i++) { if (t[i] <= 60) { a += r[i]; na++ } if (t[i] >= d - 60) { b += r[i]; nb++ } if (r[i] > max) max = r[i] }
+    printf "RSS MB: first minute %.0f, last minute %.0f, max %.0f (%d samples)\n", a / na / 1024, b / nb / 1024, max / 1024, NR }' "$DATA/rss.txt"
+echo "# RSS samples (s kB): $(tr '\n' ' ' < "$DATA/rss.txt")"
+curl -fs "$BASE/metrics" | grep -E '^brainbuddy_db_operation_duration_seconds_count\{backend="embedded",collection="sessions",operation="insert"\}' || true
