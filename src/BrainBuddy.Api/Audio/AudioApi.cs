@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using BrainBuddy.Api.Infrastructure;
+using BrainBuddy.Api.Operations;
 using BrainBuddy.Audio.Presets;
 using BrainBuddy.Audio.Rendering;
 using BrainBuddy.Audio.Requests;
@@ -73,6 +74,12 @@ public static class AudioApi
     private static FileStreamHttpResult Stream(HttpContext context, WavRenderer wav)
     {
         context.Response.Headers.CacheControl = CacheControl;
+        // Counted when the response completes, so 304s and ranges count what was actually sent.
+        context.Response.OnCompleted(() =>
+        {
+            AudioMetrics.BytesRendered(context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status206PartialContent ? context.Response.ContentLength ?? 0 : 0);
+            return Task.CompletedTask;
+        });
         return TypedResults.Stream(wav.OpenRead(), WavRenderer.ContentType, enableRangeProcessing: true, entityTag: EntityTagHeaderValue.Parse(wav.ETag));
     }
 }

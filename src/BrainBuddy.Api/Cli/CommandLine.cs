@@ -5,6 +5,7 @@ using BrainBuddy.Api.Knowledge;
 using BrainBuddy.Api.Personalization;
 using BrainBuddy.Data.Audit;
 using BrainBuddy.Data.Sessions;
+using BrainBuddy.Data.Storage;
 using BrainBuddy.Data.Users;
 using BrainBuddy.Training.Knowledge;
 using BrainBuddy.Training.Personalization;
@@ -127,7 +128,7 @@ public static class CommandLine
                 ["unreadable"] = $"{result.Unreadable}",
                 ["failed"] = $"{result.Failed}",
             };
-            await services.GetRequiredService<IAuditLog>().RecordAsync(AuditActors.Cli, AuditActions.KeysRotated, "user_models", result.Failed > 0 ? AuditOutcome.Failure : AuditOutcome.Success, details);
+            await services.GetRequiredService<IAuditLog>().RecordAsync(AuditActors.Cli, AuditActions.KeysRotated, StorageCollections.UserModels, result.Failed > 0 ? AuditOutcome.Failure : AuditOutcome.Success, details);
             Console.WriteLine($"active key {result.ActiveKeyId}: rotated {result.Rotated}, already current {result.AlreadyCurrent}, unreadable {result.Unreadable}, failed {result.Failed}");
             return result.Failed > 0 ? 1 : 0;
         });

@@ -27,6 +27,13 @@ public static class PersonalizationServiceExtensions
         builder.Services.AddHangfire(configuration =>
         {
             configuration.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (builder.Environment.IsEnvironment("Testing"))
+            {
+                // Hangfire's log provider is process-wide; test hosts come and go in parallel in one process, and a
+                // provider bound to a disposed host's logger factory would fail the others.
+                configuration.UseLogProvider(new SilentHangfireLog());
+            }
+
             if (string.IsNullOrWhiteSpace(mongoUrl))
             {
                 // The embedded default runs one process: jobs live in memory and the recurring job is re-registered at start.

@@ -1,3 +1,4 @@
+using BrainBuddy.Api.Operations;
 using BrainBuddy.Data.Sessions;
 using BrainBuddy.Data.UserModels;
 using BrainBuddy.Training.Personalization;
@@ -26,28 +27,55 @@ public sealed class RetrainJobs(
     public async Task<int> RetrainAllAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (await population.RetrainAsync(cancellationToken) is { } model)
+        try
         {
-            await populationStore.SaveAsync(model, cancellationToken);
-        }
+            var model = await population.RetrainAsync(cancellationToken);
+            if (model is not null)
+            {
+                await populationStore.SaveAsync(model, cancellationToken);
+            }
 
-        var due = await DueUsersAsync(cancellationToken);
-        foreach (var userId in due)
+            var due = await DueUsersAsync(cancellationToken);
+            foreach (var userId in due)
+            {
+                jobs.Enqueue<RetrainJobs>(job => job.RetrainUserAsync(userId, CancellationToken.None));
+            }
+
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            TrainingMetrics.RunSucceeded("population", elapsed, model?.UserCount ?? 0);
+            logger.RetrainFannedOut(due.Count, elapsed.TotalMilliseconds);
+            return due.Count;
+        }
+        catch (Exception) when (Fail("population", started))
         {
-            jobs.Enqueue<RetrainJobs>(job => job.RetrainUserAsync(userId, CancellationToken.None));
+            throw;
         }
-
-        logger.RetrainFannedOut(due.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return due.Count;
     }
 
     /// <summary>Trains one user. A lock in the job storage keeps two processes from training the same user at once.</summary>
     [AutomaticRetry(Attempts = 3)]
     public async Task<RetrainStatus> RetrainUserAsync(string userId, CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        using var userLock = connection.AcquireDistributedLock($"brainbuddy:retrain:{userId}", TimeSpan.FromMinutes(2));
-        return (await userModels.RetrainAsync(userId, cancellationToken)).Status;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            using var connection = storage.GetConnection();
+            using var userLock = connection.AcquireDistributedLock($"brainbuddy:retrain:{userId}", TimeSpan.FromMinutes(2));
+            var status = (await userModels.RetrainAsync(userId, cancellationToken)).Status;
+            TrainingMetrics.RunSucceeded("personal", System.Diagnostics.Stopwatch.GetElapsedTime(started), users: 1);
+            return status;
+        }
+        catch (Exception) when (Fail("personal", started))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Counts a failed run on its way out; Hangfire then records and retries it.</summary>
+    private static bool Fail(string job, long started)
+    {
+        TrainingMetrics.RunFailed(job, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return false;
     }
 
     /// <summary>Users with a labelled session created or changed after their model was last written.</summary>

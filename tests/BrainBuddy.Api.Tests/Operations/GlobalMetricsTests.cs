@@ -1,8 +1,8 @@
 namespace BrainBuddy.Api.Tests.Operations;
 
 /// <summary>
-/// prometheus-net keeps one registry per process, and the model-cache gauges follow the last host started. Tests
-/// that read those values run alone, so no other test's host starts in between.
+/// Process-wide state: prometheus-net keeps one registry per process (the model-cache gauges follow the last host
+/// started), and Hangfire one job storage. Tests that read or drive it run alone, so no other host starts in between.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class GlobalMetricsTests

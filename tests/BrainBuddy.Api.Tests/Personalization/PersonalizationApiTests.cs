@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BrainBuddy.Api.Tests.Personalization;
 
+[Collection(Operations.GlobalMetricsTests.Name)]
 public sealed class PersonalizationApiTests : IAsyncLifetime
 {
     private static readonly string[] Targets = ["delta", "theta", "alpha", "beta", "gamma"];
