@@ -7,19 +7,8 @@ cd "$(dirname "$0")/../.."
 DURATION=${1:-180}
 CONNECTIONS=${2:-32}
 PORT=5081
-BASE=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-dotnet publish src/BrainBuddy.Api -c Release -o artifacts/bench-api --nologo -v quiet >/dev/null
-DATA=$(mktemp -d)
-trap 'kill $SERVER $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
-(cd artifacts/bench-api && ASPNETCORE_ENVIRONMENT=Production BRAINBUDDY_DATA_DIR="$DATA" \
-  BRAINBUDDY_JWT_KEY=$(head -c 32 /dev/urandom | base64) Https__Enforce=false \
-  RateLimits__AuthPermitsPerMinute=100000000 RateLimits__UserWritesPerMinute=100000000 RateLimits__IpWritesPerMinute=100000000 \
-  Logging__LogLevel__Default=Warning \
-  exec dotnet BrainBuddy.Api.dll --urls "$BASE") >"$DATA/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.2; done
+source bench/api/server.sh
 
 TOKENS=""
 HABITS=""
@@ -38,6 +27,7 @@ done
 (start=$(date +%s); while kill -0 $SERVER 2>/dev/null; do
   echo "$(( $(date +%s) - start )) $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)"; sleep 5; done) >"$DATA/rss.txt" &
 SAMPLER=$!
+trap 'kill -9 $SERVER 2>/dev/null; kill $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s, $CONNECTIONS connections, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 TOKENS=$TOKENS HABITS=$HABITS NAME=mixed wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/api/mixed.lua "$BASE" | grep '^RESULT'

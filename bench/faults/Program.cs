@@ -11,6 +11,8 @@ var port = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo
 var baseAddress = new Uri($"http://127.0.0.1:{port}");
 var dataDirectory = Directory.CreateTempSubdirectory("brainbuddy-faults").FullName;
 var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+var modelKeys = "faults:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 var deadline = Stopwatch.StartNew();
 const int Kills = 3;
 const int Writers = 16;
@@ -122,6 +124,7 @@ async Task<Process> StartAsync()
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["BRAINBUDDY_DATA_DIR"] = dataDirectory,
             ["BRAINBUDDY_JWT_KEY"] = signingKey,
+            ["BRAINBUDDY_MODEL_KEYS"] = modelKeys,
             ["Https__Enforce"] = "false",
             ["RateLimits__AuthPermitsPerMinute"] = "100000",
             ["RateLimits__UserWritesPerMinute"] = "100000000",
