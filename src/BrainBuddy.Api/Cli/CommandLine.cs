@@ -16,7 +16,7 @@ public static class CommandLine
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "knowledge", "users", "seed-demo", DatabaseCommands.Backup, DatabaseCommands.Restore, DatabaseCommands.ExportJson, DatabaseCommands.ImportJson,
+        "knowledge", "users", DemoCommand.Name, DatabaseCommands.Backup, DatabaseCommands.Restore, DatabaseCommands.ExportJson, DatabaseCommands.ImportJson,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
