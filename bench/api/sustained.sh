@@ -23,9 +23,10 @@ for i in $(seq 1 8); do
   HABITS="$HABITS${HABITS:+,}$HABIT"
 done
 
-# RSS of the server every 5 s: "<seconds> <kB>"
+# Every 5 s: "<seconds> <RSS kB> <managed heap kB> <database + WAL kB>"; the heap tells a leak in .NET from native caches.
 (start=$(date +%s); while kill -0 $SERVER 2>/dev/null; do
-  echo "$(( $(date +%s) - start )) $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)"; sleep 5; done) >"$DATA/rss.txt" &
+  heap=$(curl -fs --max-time 2 "$BASE/metrics" | awk '/^dotnet_total_memory_bytes/ {printf "%d", $2 / 1024}')
+  echo "$(( $(date +%s) - start )) $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) ${heap:-0} $(du -sk "$DATA" | cut -f1)"; sleep 5; done) >"$DATA/rss.txt" &
 SAMPLER=$!
 trap 'kill -9 $SERVER 2>/dev/null; kill $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
 
@@ -34,9 +35,14 @@ TOKENS=$TOKENS HABITS=$HABITS NAME=mixed wrk -t2 -c"$CONNECTIONS" -d"${DURATION}
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill $SAMPLER 2>/dev/null || true
 awk -v d="$DURATION" '
-  { t[NR] = $1; r[NR] = $2 }
+  { t[NR] = $1; r[NR] = $2; h[NR] = $3 }
   END {
-    for (i = 1; i <= NR; i++) { if (t[i] <= 60) { a += r[i]; na++ } if (t[i] >= d - 60) { b += r[i]; nb++ } if (r[i] > max) max = r[i] }
-    printf "RSS MB: first minute %.0f, last minute %.0f, max %.0f (%d samples)\n", a / na / 1024, b / nb / 1024, max / 1024, NR }' "$DATA/rss.txt"
-echo "# RSS samples (s kB): $(tr '\n' ' ' < "$DATA/rss.txt")"
+    for (i = 1; i <= NR; i++) {
+      if (t[i] <= 60) { a += r[i]; ha += h[i]; na++ }
+      if (t[i] >= d - 60) { b += r[i]; hb += h[i]; nb++ }
+      if (r[i] > max) max = r[i] }
+    printf "RSS MB: first minute %.0f, last minute %.0f, max %.0f; managed heap MB: first minute %.0f, last minute %.0f (%d samples)\n",
+      a / na / 1024, b / nb / 1024, max / 1024, ha / na / 1024, hb / nb / 1024, NR }' "$DATA/rss.txt"
+echo "# samples (s, RSS kB, heap kB, data kB):"
+awk '{ printf "%s/%s/%s/%s ", $1, $2, $3, $4 } END { print "" }' "$DATA/rss.txt"
 curl -fs "$BASE/metrics" | grep -E '^brainbuddy_db_operation_duration_seconds_count\{backend="embedded",collection="sessions",operation="insert"\}' || true

@@ -7,7 +7,8 @@ namespace BrainBuddy.Api.Accounts;
 
 public static class MeApi
 {
-    private const int MaxAttempts = 10;
+    /// <summary>Each lost attempt means another change to the account landed, so this many concurrent changes all succeed.</summary>
+    private const int MaxAttempts = 32;
 
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {

@@ -22,7 +22,7 @@ public static class CommandLine
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "knowledge", "users", "seed-demo", "worker", "retrain", "keys",
+        "knowledge", "users", DemoCommand.Name, "worker", "retrain", "keys",
         DatabaseCommands.Backup, DatabaseCommands.Restore, DatabaseCommands.ExportJson, DatabaseCommands.ImportJson,
     };
 

@@ -5,10 +5,12 @@ namespace BrainBuddy.Api.Cli;
 
 internal static class DemoCommand
 {
+    public const string Name = "seed-demo";
+
     public static Command Create(CommandContext context)
     {
         var password = new Option<string?>("--password") { Description = "The demo account's password (at least 10 characters); a random one is printed otherwise." };
-        var command = new Command("seed-demo", $"Create the demo account {DemoSeeder.Email} with four weeks of sessions and two habits; does nothing if it exists.") { password };
+        var command = new Command(Name, $"Create the demo account {DemoSeeder.Email} with four weeks of sessions and two habits; does nothing if it exists.") { password };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var scope = (await context.OpenStoreAsync()).CreateScope();

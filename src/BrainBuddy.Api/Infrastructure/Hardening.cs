@@ -50,16 +50,16 @@ public static class Hardening
             options.IncludeSubDomains = true;
         });
 
-        var proxies = builder.Configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.KnownNetworks ?? [];
+        var proxies = (builder.Configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.KnownNetworks ?? []).Select(network =>
+            System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Proxy:KnownNetworks must be CIDR networks such as 10.0.0.0/8; '{network}' is not.")).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
-            foreach (var network in proxies)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
+            proxies.ForEach(options.KnownIPNetworks.Add);
         });
 
         var origins = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>()?.AllowedOrigins ?? [];
