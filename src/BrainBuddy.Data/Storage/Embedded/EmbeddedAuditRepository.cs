@@ -26,7 +26,7 @@ internal sealed class EmbeddedAuditRepository(SqliteDatabase database, TimeProvi
         var sql = "SELECT doc FROM audit_events WHERE 1 = 1"
             + (query.Action is null ? "" : " AND action = $action")
             + (query.Actor is null ? "" : " AND actor = $actor")
-            + (after is null ? "" : " AND (time < $after_time OR (time = $after_time AND id < $after_id))")
+            + (after is null ? "" : KeysetSql.OlderThan("time"))
             + " ORDER BY time DESC, id DESC LIMIT $limit";
         var items = database.ReadMany<AuditEvent>(
             sql,

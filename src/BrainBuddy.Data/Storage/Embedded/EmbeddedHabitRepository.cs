@@ -37,7 +37,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
         var after = KeysetCursor.Decode(query.Cursor);
         var sql = "SELECT doc FROM habits WHERE user_id = $user"
             + (query.HabitType is null ? "" : " AND habit_type = $type")
-            + (after is null ? "" : " AND (created_at < $after_time OR (created_at = $after_time AND id < $after_id))")
+            + (after is null ? "" : KeysetSql.OlderThan("created_at"))
             + " ORDER BY created_at DESC, id DESC LIMIT $limit";
         var items = database.ReadMany<Habit>(
             sql,

@@ -34,7 +34,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             + (query.ModuleType is null ? "" : " AND module_type = $module")
             + (query.Since is null ? "" : " AND timestamp >= $since")
             + (query.Until is null ? "" : " AND timestamp < $until")
-            + (after is null ? "" : " AND (timestamp < $after_time OR (timestamp = $after_time AND id < $after_id))")
+            + (after is null ? "" : KeysetSql.OlderThan("timestamp"))
             + " ORDER BY timestamp DESC, id DESC LIMIT $limit";
         var items = database.ReadMany<TrainingSession>(
             sql,

@@ -38,8 +38,7 @@ internal sealed class MongoAuditRepository(IMongoDatabase database, TimeProvider
         filter = query.Actor is { } actor ? filter & Filter.Eq(e => e.Actor, actor) : filter;
         if (after is { } position)
         {
-            filter &= Filter.Lt(e => e.Time, position.Time)
-                | (Filter.Eq(e => e.Time, position.Time) & Filter.Lt(e => e.Id, position.Id));
+            filter &= OlderThan(e => e.Time, e => e.Id, position);
         }
 
         return filter;

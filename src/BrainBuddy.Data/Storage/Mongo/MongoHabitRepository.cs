@@ -68,8 +68,7 @@ internal sealed class MongoHabitRepository(IMongoDatabase database, TimeProvider
 
         if (after is { } position)
         {
-            filter &= Filter.Lt(h => h.CreatedAt, position.Time)
-                | (Filter.Eq(h => h.CreatedAt, position.Time) & Filter.Lt(h => h.Id, position.Id));
+            filter &= OlderThan(h => h.CreatedAt, h => h.Id, position);
         }
 
         return filter;

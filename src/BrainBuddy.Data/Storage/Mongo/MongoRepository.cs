@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MongoDB.Driver;
 
 namespace BrainBuddy.Data.Storage.Mongo;
@@ -25,6 +26,10 @@ internal abstract class MongoRepository<T>(IMongoDatabase database, string colle
 
     public Task CreateIndexesAsync(CancellationToken cancellationToken) =>
         Collection.Indexes.CreateManyAsync(Indexes(), cancellationToken);
+
+    /// <summary>Newest-first keyset paging: the documents after <paramref name="position"/> in (time desc, id desc) order.</summary>
+    protected static FilterDefinition<T> OlderThan(Expression<Func<T, DateTime>> time, Expression<Func<T, string>> id, KeysetCursor position) =>
+        Filter.Lt(time, position.Time) | (Filter.Eq(time, position.Time) & Filter.Lt(id, position.Id));
 
     protected static CreateIndexModel<T> IndexOn(IndexKeysDefinition<T> keys, string name, bool unique = false) =>
         new(keys, new CreateIndexOptions { Name = name, Unique = unique });

@@ -137,8 +137,7 @@ internal sealed class MongoSessionRepository(IMongoDatabase database, TimeProvid
 
         if (after is { } position)
         {
-            filter &= Filter.Lt(s => s.Timestamp, position.Time)
-                | (Filter.Eq(s => s.Timestamp, position.Time) & Filter.Lt(s => s.Id, position.Id));
+            filter &= OlderThan(s => s.Timestamp, s => s.Id, position);
         }
 
         return filter;
