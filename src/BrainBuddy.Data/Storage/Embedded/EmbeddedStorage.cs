@@ -45,8 +45,6 @@ public sealed class EmbeddedStorage : IStorage
 
     public IRawDocuments Documents { get; }
 
-    public IDataStore Store => this;
-
     /// <summary>Opens (and creates, if missing) the database file with its schema.</summary>
     public static EmbeddedStorage Open(string databaseFilePath, bool fullSync = true, TimeProvider? clock = null)
     {
