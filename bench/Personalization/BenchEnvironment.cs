@@ -11,7 +11,6 @@ using BrainBuddy.Training.Personalization.Recommendations;
 using BrainBuddy.Training.Personalization.Serving;
 using BrainBuddy.Training.Tests.Personalization.Simulation;
 using Microsoft.Extensions.Logging.Abstractions;
-using MongoDB.Bson;
 
 namespace BrainBuddy.Personalization.Bench;
 
@@ -67,18 +66,7 @@ internal sealed class BenchEnvironment : IDisposable
             var simulated = SyntheticPopulation.RandomUser($"bench-{i}", random);
             var user = new User { Email = $"bench-{seed}-{i}@example.test", Chronotype = simulated.Chronotype, PrivacySettings = [] };
             await Storage.Users.InsertAsync(user);
-            var sessions = simulated.History(sessionsEach, random, SyntheticPopulation.Start).Select(session => new TrainingSession
-            {
-                UserId = user.Id,
-                ModuleType = session.ModuleType,
-                BrainwaveTarget = session.BrainwaveTarget,
-                GeneratedContent = session.BeatFrequency is { } beat
-                    ? new BsonDocument { ["beat_frequency"] = beat, ["carrier_frequency"] = session.CarrierFrequency ?? 200 }
-                    : null,
-                EffectivenessScore = session.EffectivenessScore,
-                Timestamp = session.Timestamp,
-                DurationSeconds = session.DurationSeconds,
-            }).ToList();
+            var sessions = simulated.History(sessionsEach, random, SyntheticPopulation.Start).Select(session => session.ToStored(user.Id)).ToList();
             await Storage.Sessions.InsertManyAsync(sessions);
             users.Add((user.Id, simulated.Chronotype));
         }

@@ -10,6 +10,7 @@ using BrainBuddy.Training.Personalization.Models;
 using BrainBuddy.Training.Personalization.Protection;
 using BrainBuddy.Training.Personalization.Recommendations;
 using BrainBuddy.Training.Personalization.Serving;
+using BrainBuddy.Training.Tests.Personalization.Simulation;
 using MongoDB.Bson;
 
 namespace BrainBuddy.Training.Tests.Personalization.Support;
@@ -80,19 +81,7 @@ public sealed class PersonalizationHarness : IDisposable
     /// <summary>Stores the sessions as the app records them: beat and carrier inside generated_content.</summary>
     public async Task AddSessionsAsync(string userId, IEnumerable<LabelledSession> sessions)
     {
-        var stored = sessions.Select(session => new TrainingSession
-        {
-            UserId = userId,
-            ModuleType = session.ModuleType,
-            BrainwaveTarget = session.BrainwaveTarget,
-            GeneratedContent = session.BeatFrequency is { } beat
-                ? new BsonDocument { ["beat_frequency"] = beat, ["carrier_frequency"] = session.CarrierFrequency ?? 200 }
-                : null,
-            UserRating = session.UserRating,
-            EffectivenessScore = session.EffectivenessScore,
-            Timestamp = session.Timestamp,
-            DurationSeconds = session.DurationSeconds,
-        }).ToList();
+        var stored = sessions.Select(session => session.ToStored(userId)).ToList();
         await Storage.Sessions.InsertManyAsync(stored);
     }
 
