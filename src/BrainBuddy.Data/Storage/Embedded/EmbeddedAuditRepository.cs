@@ -27,14 +27,14 @@ internal sealed class EmbeddedAuditRepository(SqliteDatabase database, TimeProvi
             + (query.Action is null ? "" : " AND action = $action")
             + (query.Actor is null ? "" : " AND actor = $actor")
             + (after is null ? "" : KeysetSql.OlderThan("time"))
-            + " ORDER BY time DESC, id DESC LIMIT $limit";
+            + " ORDER BY time DESC, id DESC"
+            + KeysetSql.Limit(query.Limit);
         var items = database.ReadMany<AuditEvent>(
             sql,
             ("$action", query.Action),
             ("$actor", query.Actor),
             ("$after_time", after is { } a ? ToMillis(a.Time) : null),
-            ("$after_id", after?.Id),
-            ("$limit", query.Limit));
+            ("$after_id", after?.Id));
         return Task.FromResult(new Page<AuditEvent>(items, KeysetCursor.After(items, query.Limit, e => e.Time, e => e.Id)));
     }
 }

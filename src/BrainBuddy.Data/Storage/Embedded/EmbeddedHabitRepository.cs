@@ -38,14 +38,14 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
         var sql = "SELECT doc FROM habits WHERE user_id = $user"
             + (query.HabitType is null ? "" : " AND habit_type = $type")
             + (after is null ? "" : KeysetSql.OlderThan("created_at"))
-            + " ORDER BY created_at DESC, id DESC LIMIT $limit";
+            + " ORDER BY created_at DESC, id DESC"
+            + KeysetSql.Limit(query.Limit);
         var items = database.ReadMany<Habit>(
             sql,
             ("$user", userId),
             ("$type", query.HabitType is { } type ? EnumName.Of(type) : null),
             ("$after_time", after is { } a ? ToMillis(a.Time) : null),
-            ("$after_id", after?.Id),
-            ("$limit", query.Limit));
+            ("$after_id", after?.Id));
         return Task.FromResult(new Page<Habit>(items, KeysetCursor.After(items, query.Limit, h => h.CreatedAt, h => h.Id)));
     }
 

@@ -55,8 +55,9 @@ internal sealed class EmbeddedKnowledgeRepository(SqliteDatabase database, TimeP
             + (query.StimulusType is null ? "" : " AND stimulus_type = $stimulus")
             + (query.Outcome is null ? "" : " AND outcome = $outcome")
             + (after is null ? "" : " AND id > $after")
-            + " ORDER BY id LIMIT $limit";
-        var items = database.ReadMany<KnowledgeEntry>(sql, ("$stimulus", query.StimulusType), ("$outcome", query.Outcome), ("$after", after), ("$limit", query.Limit));
+            + " ORDER BY id"
+            + KeysetSql.Limit(query.Limit);
+        var items = database.ReadMany<KnowledgeEntry>(sql, ("$stimulus", query.StimulusType), ("$outcome", query.Outcome), ("$after", after));
         return Task.FromResult(new Page<KnowledgeEntry>(items, items.Count < query.Limit ? null : KnowledgeCursor.Encode(items[^1].Id)));
     }
 

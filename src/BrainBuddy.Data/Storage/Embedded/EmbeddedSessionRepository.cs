@@ -35,7 +35,8 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             + (query.Since is null ? "" : " AND timestamp >= $since")
             + (query.Until is null ? "" : " AND timestamp < $until")
             + (after is null ? "" : KeysetSql.OlderThan("timestamp"))
-            + " ORDER BY timestamp DESC, id DESC LIMIT $limit";
+            + " ORDER BY timestamp DESC, id DESC"
+            + KeysetSql.Limit(query.Limit);
         var items = database.ReadRows(
             sql,
             row => new StoredSession(row.GetFieldValue<byte[]>(0), FromMillis(row.GetInt64(1)), row.GetString(2)),
@@ -44,8 +45,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             ("$since", query.Since is { } since ? ToMillis(since) : null),
             ("$until", query.Until is { } until ? ToMillis(until) : null),
             ("$after_time", after is { } a ? ToMillis(a.Time) : null),
-            ("$after_id", after?.Id),
-            ("$limit", query.Limit));
+            ("$after_id", after?.Id));
         return Task.FromResult(new Page<StoredSession>(items, KeysetCursor.After(items, query.Limit, s => s.Timestamp, s => s.Id)));
     }
 

