@@ -109,21 +109,15 @@ public ref struct RawBsonElements
     private int position;
 
     public RawBsonElements(ReadOnlySpan<byte> document)
-        : this(document, 4)
-    {
-    }
-
-    /// <param name="offset">Where to start: the <see cref="CurrentOffset"/> of an element seen before.</param>
-    public RawBsonElements(ReadOnlySpan<byte> document, int offset)
     {
         this.document = document[..BinaryPrimitives.ReadInt32LittleEndian(document)];
-        position = offset;
+        position = 4;
     }
 
     public RawBsonElement Current { get; private set; }
 
-    /// <summary>Where <see cref="Current"/> starts in the document.</summary>
-    public int CurrentOffset { get; private set; }
+    /// <summary>Where <see cref="Current"/>'s value starts in the document.</summary>
+    public int CurrentValueOffset { get; private set; }
 
     public readonly RawBsonElements GetEnumerator() => this;
 
@@ -141,7 +135,7 @@ public ref struct RawBsonElements
         var valueStart = nameStart + nameLength + 1;
         var valueLength = SizeOf(type, document[valueStart..]);
         Current = new RawBsonElement(type, document.Slice(nameStart, nameLength), document.Slice(valueStart, valueLength));
-        CurrentOffset = position;
+        CurrentValueOffset = valueStart;
         position = valueStart + valueLength;
         return true;
     }

@@ -65,29 +65,28 @@ public static class SessionJson
 
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> bson)
     {
-        // Element offsets by output position; BSON has no index, so one pass finds them all.
-        Span<int> offsets = stackalloc int[StoredNames.Length];
-        offsets.Fill(-1);
+        // Where each output field's value lies, by output position: BSON has no index, so one pass finds them all.
+        Span<ValueLocation> values = stackalloc ValueLocation[StoredNames.Length];
         var elements = new RawBsonElements(bson);
         while (elements.MoveNext())
         {
             if (Field(elements.Current.Name) is var field and >= 0)
             {
-                offsets[field] = elements.CurrentOffset;
+                values[field] = new ValueLocation(elements.Current.Type, elements.CurrentValueOffset, elements.Current.Value.Length);
             }
         }
 
         writer.WriteStartObject();
-        WriteId(writer, Element(bson, offsets[0]));
-        WriteValueOrNull(writer, ModuleType, bson, offsets[1]);
-        WriteValueOrNull(writer, BrainwaveTarget, bson, offsets[2]);
-        WriteValueOrNull(writer, GeneratedContent, bson, offsets[3]);
-        WriteValueOrNull(writer, UserRating, bson, offsets[4]);
-        WriteValueOrNull(writer, EffectivenessScore, bson, offsets[5]);
-        writer.WriteString(Timestamp, Element(bson, offsets[6]).DateTime);
-        WriteValueOrNull(writer, DurationSeconds, bson, offsets[7]);
-        writer.WriteString(CreatedAt, Element(bson, offsets[8]).DateTime);
-        writer.WriteString(UpdatedAt, Element(bson, offsets[9]).DateTime);
+        WriteId(writer, Required(bson, values[0]));
+        WriteValueOrNull(writer, ModuleType, bson, values[1]);
+        WriteValueOrNull(writer, BrainwaveTarget, bson, values[2]);
+        WriteValueOrNull(writer, GeneratedContent, bson, values[3]);
+        WriteValueOrNull(writer, UserRating, bson, values[4]);
+        WriteValueOrNull(writer, EffectivenessScore, bson, values[5]);
+        writer.WriteString(Timestamp, Required(bson, values[6]).DateTime);
+        WriteValueOrNull(writer, DurationSeconds, bson, values[7]);
+        writer.WriteString(CreatedAt, Required(bson, values[8]).DateTime);
+        writer.WriteString(UpdatedAt, Required(bson, values[9]).DateTime);
         writer.WriteEndObject();
     }
 
@@ -104,18 +103,8 @@ public static class SessionJson
         return -1;
     }
 
-    /// <summary>The element at <paramref name="offset"/> of the document (an offset the first pass found).</summary>
-    private static RawBsonElement Element(ReadOnlySpan<byte> bson, int offset)
-    {
-        if (offset < 0)
-        {
-            throw new InvalidDataException("A stored session lacks a required field.");
-        }
-
-        var elements = new RawBsonElements(bson, offset);
-        elements.MoveNext();
-        return elements.Current;
-    }
+    private static RawBsonElement Required(ReadOnlySpan<byte> bson, ValueLocation value) =>
+        value.IsPresent ? value.In(bson) : throw new InvalidDataException("A stored session lacks a required field.");
 
     private static void WriteId(Utf8JsonWriter writer, RawBsonElement id)
     {
@@ -125,16 +114,25 @@ public static class SessionJson
     }
 
     /// <summary>The stored value as its JSON, or null where the document leaves the field out (BSON omits nulls).</summary>
-    private static void WriteValueOrNull(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<byte> bson, int offset)
+    private static void WriteValueOrNull(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<byte> bson, ValueLocation value)
     {
         writer.WritePropertyName(name);
-        if (offset < 0)
+        if (value.IsPresent)
         {
-            writer.WriteNullValue();
+            BsonToJson.WriteValue(writer, value.In(bson));
         }
         else
         {
-            BsonToJson.WriteValue(writer, Element(bson, offset));
+            writer.WriteNullValue();
         }
+    }
+
+    /// <summary>A value found in the first pass, so writing it needs no second parse; the default marks a field left out.</summary>
+    private readonly record struct ValueLocation(RawBsonType Type, int Start, int Length)
+    {
+        public bool IsPresent => Type != default;
+
+        /// <summary>The value as an element; its name is not kept (the output names its fields itself).</summary>
+        public RawBsonElement In(ReadOnlySpan<byte> bson) => new(Type, default, bson.Slice(Start, Length));
     }
 }
