@@ -121,8 +121,7 @@ internal sealed class EmbeddedRawDocuments(SqliteDatabase database) : IRawDocume
 
     private static List<BsonDocument> ReadPage(SqliteConnection connection, string table, string after)
     {
-        using var command = CreateCommand(connection, $"SELECT doc FROM {table} WHERE id > $after ORDER BY id LIMIT {PageSize}", ("$after", after));
-        using var reader = command.ExecuteReader();
+        using var reader = CreateCommand(connection, $"SELECT doc FROM {table} WHERE id > $after ORDER BY id LIMIT {PageSize}", ("$after", after)).ExecuteReader();
         var page = new List<BsonDocument>(PageSize);
         while (reader.Read())
         {
