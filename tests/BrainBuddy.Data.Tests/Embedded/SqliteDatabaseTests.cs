@@ -67,6 +67,35 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(1, compilations);
     }
 
+    [Fact]
+    public void Should_bind_only_the_names_a_query_uses_and_refuse_to_run_without_one_it_needs()
+    {
+        using var database = new SqliteDatabase(Path.Combine(directory, "binding.db"));
+
+        var sums = database.ReadRows("SELECT $a + $b", row => row.GetInt64(0), ("$a", 2L), ("$unused", "ignored"), ("$b", 3));
+        var missing = Assert.Throws<ArgumentException>(() => database.ReadRows("SELECT $a + $b", row => row.GetInt64(0), ("$a", 2L)));
+
+        Assert.Equal([5L], sums);
+        Assert.Contains("$b", missing.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A read transaction left open pins the WAL: no checkpoint could reset it, and it would grow without end.</summary>
+    [Fact]
+    public async Task Should_end_a_querys_read_transaction_even_when_a_row_cannot_be_mapped()
+    {
+        var path = Path.Combine(directory, "checkpoint.db");
+        using var database = new SqliteDatabase(path);
+        await database.WriteAsync(connection => SqliteDatabase.Execute(connection, "CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2);"), TestContext.Current.CancellationToken);
+
+        Assert.Throws<InvalidDataException>(() => database.ReadRows<long>("SELECT n FROM t", _ => throw new InvalidDataException("unreadable row")));
+
+        using var checkpointer = new SqliteConnection($"Data Source={path}");
+        checkpointer.Open();
+        SqliteDatabase.Execute(checkpointer, "PRAGMA busy_timeout=0;");
+        // wal_checkpoint answers (busy, frames in the log, frames checkpointed); busy is 1 when a reader holds the log.
+        Assert.Equal(0L, SqliteDatabase.Scalar(checkpointer, "PRAGMA wal_checkpoint(TRUNCATE);"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -39,7 +39,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             + KeysetSql.Limit(query.Limit);
         var items = database.ReadRows(
             sql,
-            row => new StoredSession(row.GetFieldValue<byte[]>(0), FromMillis(row.GetInt64(1)), row.GetString(2)),
+            row => new StoredSession(row.GetBlob(0).ToArray(), FromMillis(row.GetInt64(1)), row.GetString(2)),
             ("$user", userId),
             ("$module", query.ModuleType is { } module ? EnumName.Of(module) : null),
             ("$since", query.Since is { } since ? ToMillis(since) : null),
@@ -87,8 +87,8 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             row => new ModuleStats(
                 EnumName.Parse<ModuleType>(row.GetString(0)),
                 row.GetInt64(1),
-                row.IsDBNull(2) ? null : row.GetDouble(2),
-                row.IsDBNull(3) ? null : row.GetDouble(3),
+                row.IsNull(2) ? null : row.GetDouble(2),
+                row.IsNull(3) ? null : row.GetDouble(3),
                 row.GetInt64(4)),
             ("$user", userId),
             ("$since", since is { } s ? ToMillis(s) : null),

@@ -22,6 +22,9 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Commands by SQL text, per long-lived connection: SQLite keeps a command's compiled statements between executions.</summary>
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Commands = [];
 
+    /// <summary>The same for the row queries of <see cref="ReadRows"/>.</summary>
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, RowQuery>> RowQueries = [];
+
     private readonly ConcurrentBag<SqliteConnection> idleReaders = [];
 
     private readonly string connectionString;
@@ -68,7 +71,7 @@ public sealed class SqliteDatabase : IDisposable
         }
         else
         {
-            connection.Dispose();
+            Close(connection);
         }
     }
 
@@ -96,17 +99,17 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Maps every row of a query run on a pooled reader connection.</summary>
-    public List<T> ReadRows<T>(string sql, Func<SqliteDataReader, T> row, params (string Name, object? Value)[] parameters)
+    public List<T> ReadRows<T>(string sql, Func<SqliteRow, T> row, params (string Name, object? Value)[] parameters)
     {
         using var lease = OpenReader();
-        using var reader = CreateCommand(lease.Connection, sql, parameters).ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+        var queries = RowQueries.GetOrCreateValue(lease.Connection);
+        if (!queries.TryGetValue(sql, out var query))
         {
-            rows.Add(row(reader));
+            query = new RowQuery(lease.Connection, sql);
+            queries[sql] = query;
         }
 
-        return rows;
+        return query.Run(row, parameters);
     }
 
     /// <summary>Deserialises the first column of each row, which holds a document's BSON.</summary>
@@ -162,10 +165,24 @@ public sealed class SqliteDatabase : IDisposable
         writer.Dispose();
         while (idleReaders.TryTake(out var reader))
         {
-            reader.Dispose();
+            Close(reader);
         }
 
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    }
+
+    /// <summary>Finalises the connection's row queries before it closes, so SQLite can close the file at once.</summary>
+    private static void Close(SqliteConnection connection)
+    {
+        if (RowQueries.TryGetValue(connection, out var queries))
+        {
+            foreach (var query in queries.Values)
+            {
+                query.Dispose();
+            }
+        }
+
+        connection.Dispose();
     }
 
     /// <summary>
