@@ -15,7 +15,7 @@ public sealed record TokenResponse(string AccessToken, string TokenType, int Exp
 /// only the secret's SHA-256 is stored. Each sign-in starts a family (one device); every refresh rotates the
 /// token within its family, and presenting a used token again revokes the whole family.
 /// </summary>
-public sealed class TokenService(IUserRepository users, SigningKey signingKey, UserStateCache userState, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenService(IUserRepository users, SigningKey signingKey, UserStateCache userState, AccountLocks locks, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string FamilyClaim = "sid";
     public const string StampClaim = "stamp";
@@ -117,9 +117,14 @@ public sealed class TokenService(IUserRepository users, SigningKey signingKey, U
         return $"{user.Id}.{Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(secret)}";
     }
 
-    /// <summary>Applies a change to the stored user with the concurrency check, re-reading and retrying when another request won.</summary>
+    /// <summary>
+    /// Applies a change to the stored user with the concurrency check, re-reading and retrying when another request
+    /// won. The lock queues this instance's changes to the account (a user signing in on several devices at once used
+    /// to exhaust the retries and get a 500), so a retry is only needed when another instance changed it.
+    /// </summary>
     private async Task<bool> ChangeAsync(User user, Func<User, bool> change, CancellationToken cancellationToken)
     {
+        using var held = await locks.AcquireAsync(user.Id, cancellationToken);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (!change(user))
@@ -142,7 +147,7 @@ public sealed class TokenService(IUserRepository users, SigningKey signingKey, U
             user.Roles = fresh.Roles;
         }
 
-        throw new InvalidOperationException("The account is changing too often to sign in; try again.");
+        throw new AccountBusyException();
     }
 
     private static bool TryParse(string token, out string userId, out byte[] hash)

@@ -20,6 +20,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "Request body too large" : "Bad request", Detail = bad.StatusCode == 413 ? "The request body exceeds 1 MB." : bad.Message },
             InvalidCursorException => Validation("cursor", "is not a cursor this listing issued."),
             DuplicateKeyException duplicate => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = $"A resource with this {duplicate.Key} already exists." },
+            Accounts.AccountBusyException busy => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = busy.Message },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails { Status = 499, Title = "Client closed request" },
             _ => null,
         };

@@ -79,6 +79,27 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Null(body["hashed_password"]);
     }
 
+    /// <summary>One person signing in on several devices at once, or an app retrying a slow sign-in.</summary>
+    [Fact]
+    public async Task Should_sign_in_every_one_of_many_concurrent_sign_ins_to_one_account()
+    {
+        var user = await app.SignUpAsync();
+        var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+            client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = BrainBuddyApplication.Password })));
+        var tokens = await Task.WhenAll(responses.Select(response => response.Content.ReadFromJsonAsync<TokenBody>()));
+        var opened = await Task.WhenAll(tokens.Select(async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken) } };
+            return (await client.SendAsync(request)).StatusCode;
+        }));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        // Every sign-in is a device; the account keeps the ten newest (MaxDevices) and no sign-in is lost in between.
+        Assert.Equal(10, opened.Count(status => status == HttpStatusCode.OK));
+    }
+
     [Fact]
     public async Task Should_lock_the_account_after_repeated_failures()
     {
