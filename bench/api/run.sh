@@ -4,6 +4,9 @@
 # Before it is measured, each scenario runs WARMUP seconds (printed as a '# warm-up' line, not a RESULT): the JIT
 # compiles and re-compiles the hot paths in tiers, which under full load on two cores takes 10-20 seconds, and the
 # goals are about the service as it runs, not its first seconds. WARMUP=0 measures from a cold start.
+# The goals are shares of the /health/live baseline, and this shared VM's speed drifts by tens of percent within
+# minutes. So the two goal scenarios are measured in ROUNDS alternating slices with the baseline, each slice half the
+# duration, and every round prints the share against the baseline slice just before it ('# share' lines).
 # Usage: [WARMUP=seconds] bench/api/run.sh [duration-seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,10 +34,22 @@ run() { # name method path body token [connections]
   load "$DURATION" "$@"
 }
 
+ROUNDS=${ROUNDS:-3}
+against_baseline() { # name method path body token
+  if [ "$WARMUP" -gt 0 ]; then load "$WARMUP" "$@" | sed 's/^RESULT/# warm-up/'; fi
+  local slice=$(( (DURATION + 1) / 2 )) round baseline scenario
+  for round in $(seq 1 "$ROUNDS"); do
+    baseline=$(load "$slice" health_live GET /health/live "" "")
+    scenario=$(load "$slice" "$@")
+    printf '%s\n%s\n' "$baseline" "$scenario"
+    echo "$baseline $scenario" | awk -v r="$round" '{printf "# share %s round %d: %.1f %% of %d req/s\n", $10, r, 100 * $11 / $3, $3}'
+  done
+}
+
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s per scenario after ${WARMUP}s of warm-up, $CONNECTIONS connections"
 run health_live GET /health/live "" ""
-run post_session POST /api/v1/sessions "$SESSION" "$TOKEN"
-run list_sessions GET "/api/v1/sessions?limit=20" "" "$READER"
+against_baseline post_session POST /api/v1/sessions "$SESSION" "$TOKEN"
+against_baseline list_sessions GET "/api/v1/sessions?limit=20" "" "$READER"
 run session_stats GET /api/v1/sessions/stats "" "$READER"
 # bcrypt at cost 12 is ~0.25 s of one core per sign-in by design: 4 connections show its rate without a queue.
 run login POST /api/v1/auth/login "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "" 4
