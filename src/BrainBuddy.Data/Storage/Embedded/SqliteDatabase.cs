@@ -85,31 +85,20 @@ public sealed class SqliteDatabase : IDisposable
         return operation.Completion.Task;
     }
 
+    /// <summary>The document in the first column of the first row, or null; its SQL selects by a unique key.</summary>
     public T ReadOne<T>(string sql, params (string Name, object? Value)[] parameters)
-        where T : class
-    {
-        using var reader = OpenReader();
-        return QueryDocuments<T>(reader.Connection, sql, parameters).FirstOrDefault()!;
-    }
+        where T : class =>
+        ReadMany<T>(sql, parameters).FirstOrDefault()!;
 
-    public List<T> ReadMany<T>(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var reader = OpenReader();
-        return QueryDocuments<T>(reader.Connection, sql, parameters).ToList();
-    }
+    /// <summary>The documents in the first column of every row.</summary>
+    public List<T> ReadMany<T>(string sql, params (string Name, object? Value)[] parameters) =>
+        ReadRows(sql, static row => BsonSerializer.Deserialize<T>(row.GetBlob(0).ToArray()), parameters);
 
     /// <summary>Maps every row of a query run on a pooled reader connection.</summary>
     public List<T> ReadRows<T>(string sql, Func<SqliteRow, T> row, params (string Name, object? Value)[] parameters)
     {
         using var lease = OpenReader();
-        var queries = RowQueries.GetOrCreateValue(lease.Connection);
-        if (!queries.TryGetValue(sql, out var query))
-        {
-            query = new RowQuery(lease.Connection, sql);
-            queries[sql] = query;
-        }
-
-        return query.Run(row, parameters);
+        return Cached(RowQueries, lease.Connection, sql, static (connection, text) => new RowQuery(connection, text)).Run(row, parameters);
     }
 
     /// <summary>Deserialises the first column of each row, which holds a document's BSON.</summary>
@@ -125,14 +114,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>The connection's command for this SQL, with the parameters bound. Owned by the connection: do not dispose it.</summary>
     public static SqliteCommand CreateCommand(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var commands = Commands.GetOrCreateValue(connection);
-        if (!commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            commands[sql] = command;
-        }
-
+        var command = Cached(Commands, connection, sql, CreateCachedCommand);
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
@@ -169,6 +151,26 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    }
+
+    /// <summary>The connection's cached statement for this SQL, made on its first use.</summary>
+    private static T Cached<T>(ConditionalWeakTable<SqliteConnection, Dictionary<string, T>> cache, SqliteConnection connection, string sql, Func<SqliteConnection, string, T> create)
+    {
+        var bySql = cache.GetOrCreateValue(connection);
+        if (!bySql.TryGetValue(sql, out var statement))
+        {
+            statement = create(connection, sql);
+            bySql[sql] = statement;
+        }
+
+        return statement;
+    }
+
+    private static SqliteCommand CreateCachedCommand(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     /// <summary>Finalises the connection's row queries before it closes, so SQLite can close the file at once.</summary>
