@@ -29,14 +29,17 @@ load() { # seconds name method path body token [connections]
   NAME=$2 METHOD=$3 PATH_AND_QUERY=$4 BODY=$5 TOKEN=$6 \
     wrk -t2 -c"${7:-$CONNECTIONS}" -d"$1s" --timeout 10s -s bench/api/request.lua "$BASE" | grep '^RESULT'
 }
-run() { # name method path body token [connections]
+warm_up() { # name method path body token [connections]
   if [ "$WARMUP" -gt 0 ]; then load "$WARMUP" "$@" | sed 's/^RESULT/# warm-up/'; fi
+}
+run() { # name method path body token [connections]
+  warm_up "$@"
   load "$DURATION" "$@"
 }
 
 ROUNDS=${ROUNDS:-3}
 against_baseline() { # name method path body token
-  if [ "$WARMUP" -gt 0 ]; then load "$WARMUP" "$@" | sed 's/^RESULT/# warm-up/'; fi
+  warm_up "$@"
   local slice=$(( (DURATION + 1) / 2 )) round baseline scenario
   for round in $(seq 1 "$ROUNDS"); do
     baseline=$(load "$slice" health_live GET /health/live "" "")
