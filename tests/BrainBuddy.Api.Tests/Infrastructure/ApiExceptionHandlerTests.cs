@@ -6,21 +6,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BrainBuddy.Api.Tests.Infrastructure;
 
-public sealed class ApiExceptionHandlerTests : IAsyncLifetime
+public sealed class ApiExceptionHandlerTests
 {
-    private readonly BrainBuddyApplication app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync() => app.DisposeAsync();
-
     /// <summary>Only reachable when other instances overtake every retry of an account change, so it is raised directly.</summary>
     [Fact]
     public async Task Should_answer_409_with_a_problem_when_an_account_stays_busy()
     {
-        using var scope = app.Services.CreateScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, Response = { Body = new MemoryStream() } };
-        var handler = new ApiExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(), NullLogger<ApiExceptionHandler>.Instance);
+        await using var services = new ServiceCollection().AddOptions().AddProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services, Response = { Body = new MemoryStream() } };
+        var handler = new ApiExceptionHandler(services.GetRequiredService<IProblemDetailsService>(), NullLogger<ApiExceptionHandler>.Instance);
 
         var handled = await handler.TryHandleAsync(context, new AccountBusyException(), TestContext.Current.CancellationToken);
         context.Response.Body.Position = 0;
