@@ -51,6 +51,9 @@ public static class AccountServiceExtensions
             .Configure<SigningKey, IOptions<AuthOptions>, CachingTokenHandler, TimeProvider>((jwt, key, auth, handler, clock) =>
             {
                 jwt.MapInboundClaims = false;
+                // Nothing reads the raw token back from the authentication properties; keeping it there cost a list
+                // and a dictionary entry on every request.
+                jwt.SaveToken = false;
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(handler);
                 jwt.TokenValidationParameters = new TokenValidationParameters
