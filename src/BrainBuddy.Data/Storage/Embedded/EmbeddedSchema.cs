@@ -8,32 +8,9 @@ namespace BrainBuddy.Data.Storage.Embedded;
 /// </summary>
 internal static class EmbeddedSchema
 {
-    public const int Version = 2;
+    public const int Version = 1;
 
-    /// <summary>
-    /// Sessions are stored in (user, newest first) order, the order the app lists them in: a page is one contiguous
-    /// range of the table, with no hop from an index to each row (bench/README.md, "Mobile API"). Version 1 kept them
-    /// in rowid order behind an index on (user_id, timestamp, id).
-    /// </summary>
-    private static string SessionsTable(string name) => $"""
-        CREATE TABLE IF NOT EXISTS {name} (
-            user_id TEXT NOT NULL, timestamp INTEGER NOT NULL, id TEXT NOT NULL, module_type TEXT NOT NULL,
-            user_rating INTEGER, effectiveness_score REAL, duration_seconds INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL, doc BLOB NOT NULL,
-            PRIMARY KEY (user_id, timestamp DESC, id DESC)) STRICT, WITHOUT ROWID;
-        """;
-
-    private const string SessionsIndexes = """
-        CREATE UNIQUE INDEX IF NOT EXISTS ux_sessions_id ON sessions (id);
-        CREATE INDEX IF NOT EXISTS ix_sessions_module_type ON sessions (module_type);
-        CREATE INDEX IF NOT EXISTS ix_sessions_timestamp ON sessions (timestamp);
-        -- Covers the per-module stats, so they read the index alone, never the documents.
-        CREATE INDEX IF NOT EXISTS ix_sessions_user_stats ON sessions (user_id, timestamp, module_type, user_rating, effectiveness_score, duration_seconds);
-        """;
-
-    private const string SessionColumns = "user_id, timestamp, id, module_type, user_rating, effectiveness_score, duration_seconds, updated_at, doc";
-
-    private static readonly string Ddl = $$"""
+    private const string Ddl = """
         CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT;
 
         CREATE TABLE IF NOT EXISTS users (
@@ -43,8 +20,15 @@ internal static class EmbeddedSchema
         CREATE TABLE IF NOT EXISTS roles (
             id TEXT PRIMARY KEY, normalized_name TEXT NOT NULL UNIQUE, doc BLOB NOT NULL) STRICT;
 
-        {{SessionsTable("sessions")}}
-        {{SessionsIndexes}}
+        CREATE TABLE IF NOT EXISTS sessions (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, module_type TEXT NOT NULL, timestamp INTEGER NOT NULL,
+            user_rating INTEGER, effectiveness_score REAL, duration_seconds INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL, doc BLOB NOT NULL) STRICT;
+        CREATE INDEX IF NOT EXISTS ix_sessions_user_timestamp ON sessions (user_id, timestamp DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_sessions_module_type ON sessions (module_type);
+        CREATE INDEX IF NOT EXISTS ix_sessions_timestamp ON sessions (timestamp);
+        -- Covers the per-module stats, so they read the index alone, never the documents.
+        CREATE INDEX IF NOT EXISTS ix_sessions_user_stats ON sessions (user_id, timestamp, module_type, user_rating, effectiveness_score, duration_seconds);
 
         CREATE TABLE IF NOT EXISTS habits (
             id TEXT PRIMARY KEY, user_id TEXT NOT NULL, habit_type TEXT NOT NULL, created_at INTEGER NOT NULL,
@@ -68,36 +52,12 @@ internal static class EmbeddedSchema
         CREATE INDEX IF NOT EXISTS ix_audit_events_action ON audit_events (action, time DESC, id DESC);
         """;
 
-    /// <summary>
-    /// Creates what is missing and brings an older database up to <see cref="Version"/>. It runs inside the writer's
-    /// transaction, so a migration that fails leaves the database as it was.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The database was written by a newer version of Brain Buddy.</exception>
     public static void Apply(SqliteConnection connection)
     {
         SqliteDatabase.Execute(connection, Ddl);
-        switch (SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version"))
+        if (SqliteDatabase.Scalar(connection, "SELECT COUNT(*) FROM schema_version") is 0L)
         {
-            case null:
-                SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
-                break;
-            case long stored when stored < Version:
-                ClusterSessions(connection);
-                SqliteDatabase.Execute(connection, "UPDATE schema_version SET version = $v", ("$v", Version));
-                break;
-            case long stored when stored > Version:
-                throw new InvalidOperationException(
-                    $"The database has schema version {stored}; this build of Brain Buddy knows versions up to {Version}. Run a newer build.");
+            SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
         }
     }
-
-    /// <summary>Version 1 → 2: rebuilds the sessions table clustered by (user, time); the rows are copied unchanged.</summary>
-    private static void ClusterSessions(SqliteConnection connection) =>
-        SqliteDatabase.Execute(connection, $"""
-            {SessionsTable("sessions_clustered")}
-            INSERT INTO sessions_clustered ({SessionColumns}) SELECT {SessionColumns} FROM sessions;
-            DROP TABLE sessions;
-            ALTER TABLE sessions_clustered RENAME TO sessions;
-            {SessionsIndexes}
-            """);
 }
