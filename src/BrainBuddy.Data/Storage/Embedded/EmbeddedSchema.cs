@@ -52,12 +52,20 @@ internal static class EmbeddedSchema
         CREATE INDEX IF NOT EXISTS ix_audit_events_action ON audit_events (action, time DESC, id DESC);
         """;
 
+    /// <summary>Creates what is missing and records the schema version of a new database.</summary>
+    /// <exception cref="InvalidOperationException">The database was written by a newer version of Brain Buddy.</exception>
     public static void Apply(SqliteConnection connection)
     {
         SqliteDatabase.Execute(connection, Ddl);
-        if (SqliteDatabase.Scalar(connection, "SELECT COUNT(*) FROM schema_version") is 0L)
+        switch (SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version"))
         {
-            SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
+            case null:
+                SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
+                break;
+            case long stored when stored > Version:
+                // Its tables may have a shape this build would misread or damage: stop before any request touches it.
+                throw new InvalidOperationException(
+                    $"The database has schema version {stored}; this build of Brain Buddy knows versions up to {Version}. Run a newer build.");
         }
     }
 }
