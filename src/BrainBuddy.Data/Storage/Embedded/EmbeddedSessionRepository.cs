@@ -121,7 +121,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
         var inserted = Execute(
             connection,
             "INSERT INTO sessions (id, user_id, module_type, timestamp, user_rating, effectiveness_score, duration_seconds, updated_at, doc)"
-            + " VALUES ($id, $user, $module, $timestamp, $rating, $score, $duration, $updated, $doc) ON CONFLICT (id) DO NOTHING",
+            + " VALUES ($id, $user, $module, $timestamp, $rating, $score, $duration, $updated, $doc) ON CONFLICT DO NOTHING",
             ("$id", session.Id),
             ("$user", session.UserId),
             ("$module", EnumName.Of(session.ModuleType)),
