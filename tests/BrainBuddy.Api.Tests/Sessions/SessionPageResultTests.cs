@@ -22,7 +22,7 @@ public sealed class SessionPageResultTests
     public void Should_write_the_same_json_as_the_session_dtos(string name)
     {
         var session = Sessions()[name];
-        var page = new Page<StoredSession>([new StoredSession(session.ToBson(), session.Timestamp, session.Id)], "cursor-1");
+        var page = new Page<StoredSession>([new StoredSession(session.ToBson())], "cursor-1");
 
         var expected = JsonSerializer.Serialize(new SessionPage([SessionOutput.From(session)], "cursor-1"), ApiJson);
 
@@ -33,7 +33,7 @@ public sealed class SessionPageResultTests
     public void Should_write_many_items_and_a_null_cursor_on_the_last_page()
     {
         var sessions = Sessions().Values.ToList();
-        var page = new Page<StoredSession>([.. sessions.Select(s => new StoredSession(s.ToBson(), s.Timestamp, s.Id))], null);
+        var page = new Page<StoredSession>([.. sessions.Select(s => new StoredSession(s.ToBson()))], null);
 
         var expected = JsonSerializer.Serialize(new SessionPage([.. sessions.Select(SessionOutput.From)], null), ApiJson);
 
@@ -45,7 +45,7 @@ public sealed class SessionPageResultTests
     {
         var notASession = new BsonDocument { ["name"] = "x" }.ToBson();
 
-        Assert.Throws<InvalidDataException>(() => Written(new Page<StoredSession>([new StoredSession(notASession, DateTime.UnixEpoch, "x")], null)));
+        Assert.Throws<InvalidDataException>(() => Written(new Page<StoredSession>([new StoredSession(notASession)], null)));
     }
 
     private static string Written(Page<StoredSession> page)

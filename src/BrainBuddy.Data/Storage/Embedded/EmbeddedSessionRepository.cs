@@ -30,7 +30,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
     public Task<Page<StoredSession>> ListAsync(string userId, SessionQuery query, CancellationToken cancellationToken = default)
     {
         var after = KeysetCursor.Decode(query.Cursor);
-        var sql = "SELECT doc, timestamp, id FROM sessions WHERE user_id = $user"
+        var sql = "SELECT doc FROM sessions WHERE user_id = $user"
             + (query.ModuleType is null ? "" : " AND module_type = $module")
             + (query.Since is null ? "" : " AND timestamp >= $since")
             + (query.Until is null ? "" : " AND timestamp < $until")
@@ -39,7 +39,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
             + KeysetSql.Limit(query.Limit);
         var items = database.ReadRows(
             sql,
-            row => new StoredSession(row.GetBlob(0).ToArray(), FromMillis(row.GetInt64(1)), row.GetString(2)),
+            row => new StoredSession(row.GetBlob(0).ToArray()),
             ("$user", userId),
             ("$module", query.ModuleType is { } module ? EnumName.Of(module) : null),
             ("$since", query.Since is { } since ? ToMillis(since) : null),

@@ -79,7 +79,7 @@ internal sealed class MongoSessionRepository(IMongoDatabase database, TimeProvid
     {
         using (document)
         {
-            return new StoredSession(document.ToBson(), document["timestamp"].ToUniversalTime(), document["_id"].AsObjectId.ToString());
+            return new StoredSession(document.ToBson());
         }
     }
 
