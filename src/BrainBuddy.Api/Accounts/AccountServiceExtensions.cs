@@ -1,5 +1,4 @@
 using BrainBuddy.Data.Users;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -46,17 +45,11 @@ public static class AccountServiceExtensions
         });
         builder.Services.AddHostedService<RoleSeeder>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<AuthOptions>, CachingTokenHandler, TimeProvider>((jwt, key, auth, handler, clock) =>
+        builder.Services.AddAuthentication(AccessTokenHandler.SchemeName).AddScheme<AccessTokenOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null);
+        builder.Services.AddOptions<AccessTokenOptions>(AccessTokenHandler.SchemeName)
+            .Configure<SigningKey, IOptions<AuthOptions>, TimeProvider>((access, key, auth, clock) =>
             {
-                jwt.MapInboundClaims = false;
-                // Nothing reads the raw token back from the authentication properties; keeping it there cost a list
-                // and a dictionary entry on every request.
-                jwt.SaveToken = false;
-                jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(handler);
-                jwt.TokenValidationParameters = new TokenValidationParameters
+                access.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
@@ -68,7 +61,6 @@ public static class AccountServiceExtensions
                     NameClaimType = "sub",
                     RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                 };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedTokens };
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Researcher, policy => policy.RequireRole(RoleNames.Researcher, RoleNames.Admin))
@@ -78,18 +70,6 @@ public static class AccountServiceExtensions
 
     private static bool IsWithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires, TimeSpan skew) =>
         expires is { } end && now < end + skew && (notBefore is not { } start || start - skew <= now);
-
-    /// <summary>A valid signature is not enough: the account must exist, its stamp match, and this device be signed in.</summary>
-    private static async Task RejectRevokedTokens(TokenValidatedContext context)
-    {
-        var principal = context.Principal!;
-        var state = context.HttpContext.RequestServices.GetRequiredService<UserStateCache>();
-        var stamp = principal.FindFirst(TokenService.StampClaim)?.Value ?? "";
-        if (!await state.IsValidAsync(principal.UserId(), stamp, principal.TokenFamily(), context.HttpContext.RequestAborted))
-        {
-            context.Fail("The token was revoked.");
-        }
-    }
 }
 
 public static class Policies

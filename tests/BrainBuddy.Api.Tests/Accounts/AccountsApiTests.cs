@@ -206,6 +206,23 @@ public sealed class AccountsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_challenge_with_the_bearer_scheme_and_say_when_a_sent_token_was_refused()
+    {
+        var user = await app.SignUpAsync();
+        var lowercase = app.CreateClient();
+        lowercase.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "bearer " + user.Tokens.AccessToken);
+        var refused = app.CreateClient();
+        refused.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        var withoutToken = await app.CreateClient().GetAsync("/api/v1/me");
+        var withBadToken = await refused.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.OK, (await lowercase.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, "Bearer"), (withoutToken.StatusCode, withoutToken.Headers.WwwAuthenticate.ToString()));
+        Assert.Equal((HttpStatusCode.Unauthorized, "Bearer error=\"invalid_token\""), (withBadToken.StatusCode, withBadToken.Headers.WwwAuthenticate.ToString()));
+    }
+
+    [Fact]
     public async Task Should_change_chronotype_and_merge_privacy_settings()
     {
         var user = await app.SignUpAsync();
