@@ -34,8 +34,6 @@ internal static class EmbeddedSchema
     private const string SessionColumns = "user_id, timestamp, id, module_type, user_rating, effectiveness_score, duration_seconds, updated_at, doc";
 
     private static readonly string Ddl = $$"""
-        CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT;
-
         CREATE TABLE IF NOT EXISTS users (
             id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, doc BLOB NOT NULL) STRICT;
         CREATE TABLE IF NOT EXISTS user_roles (
@@ -69,26 +67,36 @@ internal static class EmbeddedSchema
         """;
 
     /// <summary>
-    /// Creates what is missing and brings an older database up to <see cref="Version"/>. It runs inside the writer's
-    /// transaction, so a migration that fails leaves the database as it was.
+    /// Brings an older database up to <see cref="Version"/>, then creates what is missing. It runs inside the writer's
+    /// transaction, so a migration that fails leaves the database as it was. The version is read first: a newer
+    /// database is refused before anything is created in it, and an older one is migrated before the current DDL
+    /// would build version 2's indexes on its old tables.
     /// </summary>
     /// <exception cref="InvalidOperationException">The database was written by a newer version of Brain Buddy.</exception>
     public static void Apply(SqliteConnection connection)
     {
-        SqliteDatabase.Execute(connection, Ddl);
-        switch (SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version"))
+        SqliteDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT;");
+        var stored = SqliteDatabase.Scalar(connection, "SELECT version FROM schema_version") as long?;
+        if (stored > Version)
         {
-            case null:
-                SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
-                break;
-            case long stored when stored < Version:
-                ClusterSessions(connection);
-                SqliteDatabase.Execute(connection, "UPDATE schema_version SET version = $v", ("$v", Version));
-                break;
-            case long stored when stored > Version:
-                // Its tables may have a shape this build would misread or damage: stop before any request touches it.
-                throw new InvalidOperationException(
-                    $"The database has schema version {stored}; this build of Brain Buddy knows versions up to {Version}. Run a newer build.");
+            // Its tables may have a shape this build would misread or damage: stop before any request touches it.
+            throw new InvalidOperationException(
+                $"The database has schema version {stored}; this build of Brain Buddy knows versions up to {Version}. Run a newer build.");
+        }
+
+        if (stored < Version)
+        {
+            ClusterSessions(connection);
+        }
+
+        SqliteDatabase.Execute(connection, Ddl);
+        if (stored is null)
+        {
+            SqliteDatabase.Execute(connection, "INSERT INTO schema_version (version) VALUES ($v)", ("$v", Version));
+        }
+        else if (stored < Version)
+        {
+            SqliteDatabase.Execute(connection, "UPDATE schema_version SET version = $v", ("$v", Version));
         }
     }
 
