@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class AccessTokenHandler(
 {
     public const string SchemeName = "Bearer";
 
-    private const string Prefix = "Bearer ";
+    private const string Prefix = SchemeName + " ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -49,7 +50,7 @@ public sealed class AccessTokenHandler(
             return AuthenticateResult.Fail(result.Exception ?? new SecurityTokenValidationException("The access token is not valid."));
         }
 
-        var principal = new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity);
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
         var stamp = principal.FindFirst(TokenService.StampClaim)?.Value ?? "";
         if (!await userState.IsValidAsync(principal.UserId(), stamp, principal.TokenFamily(), Context.RequestAborted))
         {

@@ -31,7 +31,7 @@ public sealed class TokenService(IUserRepository users, SigningKey signingKey, U
             refresh = AddRefreshToken(u, family);
             return true;
         }, cancellationToken);
-        return new TokenResponse(AccessToken(user, family), "Bearer", options.Value.AccessTokenMinutes * 60, refresh!);
+        return new TokenResponse(AccessToken(user, family), AccessTokenHandler.SchemeName, options.Value.AccessTokenMinutes * 60, refresh!);
     }
 
     /// <returns>null when the token is unknown, expired, revoked or reused.</returns>
@@ -64,7 +64,7 @@ public sealed class TokenService(IUserRepository users, SigningKey signingKey, U
             next = AddRefreshToken(u, token.FamilyId);
             return true;
         }, cancellationToken);
-        return outcome && next is not null ? new TokenResponse(AccessToken(user, family!), "Bearer", options.Value.AccessTokenMinutes * 60, next) : null;
+        return outcome && next is not null ? new TokenResponse(AccessToken(user, family!), AccessTokenHandler.SchemeName, options.Value.AccessTokenMinutes * 60, next) : null;
     }
 
     /// <summary>Signs out one device (its token family), or every device by rotating the security stamp.</summary>

@@ -1,3 +1,4 @@
+using BrainBuddy.Api.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -20,7 +21,7 @@ public static class OpenApiSetup
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[AccessTokenHandler.SchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
@@ -35,7 +36,7 @@ public static class OpenApiSetup
                 if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
                 {
                     operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] });
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AccessTokenHandler.SchemeName, context.Document)] = [] });
                     operation.Responses ??= new OpenApiResponses();
                     operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing, expired or revoked access token." });
                 }
