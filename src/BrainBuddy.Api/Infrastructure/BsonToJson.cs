@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text.Json;
+using BrainBuddy.Data.Storage;
 
 namespace BrainBuddy.Api.Infrastructure;
 
@@ -10,147 +9,67 @@ namespace BrainBuddy.Api.Infrastructure;
 public static class BsonToJson
 {
     /// <summary>Writes the BSON document that starts at the beginning of <paramref name="document"/> as a JSON object.</summary>
-    public static void WriteObject(Utf8JsonWriter writer, ReadOnlySpan<byte> document)
+    public static void WriteObject(ref JsonTokenWriter json, ReadOnlySpan<byte> document)
     {
-        writer.WriteStartObject();
+        json.Raw((byte)'{');
+        var first = true;
         foreach (var element in new RawBsonElements(document))
         {
-            writer.WritePropertyName(element.Name);
-            WriteValue(writer, element);
+            if (!first)
+            {
+                json.Raw((byte)',');
+            }
+
+            first = false;
+            json.Text(element.Name);
+            json.Raw((byte)':');
+            WriteValue(ref json, element);
         }
 
-        writer.WriteEndObject();
+        json.Raw((byte)'}');
     }
 
-    public static void WriteValue(Utf8JsonWriter writer, RawBsonElement element)
+    public static void WriteValue(ref JsonTokenWriter json, RawBsonElement element)
     {
         switch (element.Type)
         {
             case RawBsonType.Document:
-                WriteObject(writer, element.Value);
+                WriteObject(ref json, element.Value);
                 break;
             case RawBsonType.Array:
-                writer.WriteStartArray();
+                json.Raw((byte)'[');
+                var first = true;
                 foreach (var item in new RawBsonElements(element.Value))
                 {
-                    WriteValue(writer, item);
+                    if (!first)
+                    {
+                        json.Raw((byte)',');
+                    }
+
+                    first = false;
+                    WriteValue(ref json, item);
                 }
 
-                writer.WriteEndArray();
+                json.Raw((byte)']');
                 break;
             case RawBsonType.Text:
-                writer.WriteStringValue(element.Utf8String);
+                json.Text(element.Utf8String);
                 break;
             case RawBsonType.Integer32:
-                writer.WriteNumberValue(element.Integer32);
+                json.Number(element.Integer32);
                 break;
             case RawBsonType.Integer64:
-                writer.WriteNumberValue(element.Integer64);
+                json.Number(element.Integer64);
                 break;
             case RawBsonType.Real:
-                writer.WriteNumberValue(element.Real);
+                json.Number(element.Real);
                 break;
             case RawBsonType.Boolean:
-                writer.WriteBooleanValue(element.Value[0] != 0);
+                json.Boolean(element.Value[0] != 0);
                 break;
             default:
-                writer.WriteNullValue();
+                json.Null();
                 break;
         }
     }
-}
-
-/// <summary>The BSON element types this reader knows the size of (the values are BSON's own type codes).</summary>
-public enum RawBsonType : byte
-{
-    Real = 0x01,
-    Text = 0x02,
-    Document = 0x03,
-    Array = 0x04,
-    Binary = 0x05,
-    Undefined = 0x06,
-    ObjectId = 0x07,
-    Boolean = 0x08,
-    DateTime = 0x09,
-    Null = 0x0A,
-    Integer32 = 0x10,
-    Timestamp = 0x11,
-    Integer64 = 0x12,
-    Decimal128 = 0x13,
-    MinKey = 0xFF,
-    MaxKey = 0x7F,
-}
-
-/// <summary>One element of a BSON document: its type, its name (UTF-8) and the bytes of its value.</summary>
-public readonly ref struct RawBsonElement(RawBsonType type, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
-{
-    public RawBsonType Type { get; } = type;
-
-    public ReadOnlySpan<byte> Name { get; } = name;
-
-    public ReadOnlySpan<byte> Value { get; } = value;
-
-    public int Integer32 => BinaryPrimitives.ReadInt32LittleEndian(Value);
-
-    public long Integer64 => BinaryPrimitives.ReadInt64LittleEndian(Value);
-
-    public double Real => BinaryPrimitives.ReadDoubleLittleEndian(Value);
-
-    /// <summary>A string's UTF-8 bytes, without BSON's length prefix and terminating zero.</summary>
-    public ReadOnlySpan<byte> Utf8String => Value[4..^1];
-
-    public DateTime DateTime => DateTime.UnixEpoch.AddMilliseconds(Integer64);
-}
-
-/// <summary>Enumerates the elements of one BSON document (or array) without allocating.</summary>
-public ref struct RawBsonElements
-{
-    private readonly ReadOnlySpan<byte> document;
-    private int position;
-
-    public RawBsonElements(ReadOnlySpan<byte> document)
-    {
-        this.document = document[..BinaryPrimitives.ReadInt32LittleEndian(document)];
-        position = 4;
-    }
-
-    public RawBsonElement Current { get; private set; }
-
-    /// <summary>Where <see cref="Current"/>'s value starts in the document.</summary>
-    public int CurrentValueOffset { get; private set; }
-
-    public readonly RawBsonElements GetEnumerator() => this;
-
-    /// <exception cref="InvalidDataException">The bytes are not a BSON document of the types above.</exception>
-    public bool MoveNext()
-    {
-        var type = (RawBsonType)document[position];
-        if (type == 0)
-        {
-            return false;
-        }
-
-        var nameStart = position + 1;
-        var nameLength = document[nameStart..].IndexOf((byte)0);
-        var valueStart = nameStart + nameLength + 1;
-        var valueLength = SizeOf(type, document[valueStart..]);
-        Current = new RawBsonElement(type, document.Slice(nameStart, nameLength), document.Slice(valueStart, valueLength));
-        CurrentValueOffset = valueStart;
-        position = valueStart + valueLength;
-        return true;
-    }
-
-    private static int SizeOf(RawBsonType type, ReadOnlySpan<byte> value) => type switch
-    {
-        RawBsonType.Real or RawBsonType.DateTime or RawBsonType.Integer64 or RawBsonType.Timestamp => 8,
-        RawBsonType.Text => 4 + BinaryPrimitives.ReadInt32LittleEndian(value),
-        RawBsonType.Document or RawBsonType.Array => BinaryPrimitives.ReadInt32LittleEndian(value),
-        RawBsonType.Binary => 5 + BinaryPrimitives.ReadInt32LittleEndian(value),
-        RawBsonType.ObjectId => 12,
-        RawBsonType.Boolean => 1,
-        RawBsonType.Integer32 => 4,
-        RawBsonType.Decimal128 => 16,
-        RawBsonType.Null or RawBsonType.Undefined or RawBsonType.MinKey or RawBsonType.MaxKey => 0,
-        _ => throw new InvalidDataException($"BSON element type 0x{(byte)type:x2} is not one the store writes."),
-    };
 }

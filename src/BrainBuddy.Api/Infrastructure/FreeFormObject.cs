@@ -35,10 +35,9 @@ public static class FreeFormObject
     public static JsonElement ToJson(BsonDocument document)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            BsonToJson.WriteObject(writer, document.ToBson());
-        }
+        var json = new JsonTokenWriter(buffer);
+        BsonToJson.WriteObject(ref json, document.ToBson());
+        json.Flush();
 
         return JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone();
     }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Reflection;
-using System.Text.Json;
 using BrainBuddy.Api.Infrastructure;
 using BrainBuddy.Data.Sessions;
 using BrainBuddy.Data.Storage;
@@ -14,30 +14,40 @@ namespace BrainBuddy.Api.Sessions;
 /// </summary>
 public sealed class SessionPageResult(Page<StoredSession> page) : IResult, IEndpointMetadataProvider
 {
-    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
-    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("next_cursor");
-
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
-        Write(writer, page);
-        await writer.FlushAsync(httpContext.RequestAborted);
+        Write(httpContext.Response.BodyWriter, page);
+        return httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
     }
 
-    public static void Write(Utf8JsonWriter writer, Page<StoredSession> page)
+    public static void Write(IBufferWriter<byte> output, Page<StoredSession> page)
     {
-        writer.WriteStartObject();
-        writer.WriteStartArray(Items);
-        foreach (var session in page.Items)
+        var json = new JsonTokenWriter(output);
+        json.Raw("{\"items\":["u8);
+        for (var i = 0; i < page.Items.Count; i++)
         {
-            SessionJson.Write(writer, session.Bson);
+            if (i > 0)
+            {
+                json.Raw((byte)',');
+            }
+
+            SessionJson.Write(ref json, page.Items[i].Bson);
         }
 
-        writer.WriteEndArray();
-        writer.WriteString(NextCursor, page.NextCursor);
-        writer.WriteEndObject();
+        json.Raw("],\"next_cursor\":"u8);
+        if (page.NextCursor is { } cursor)
+        {
+            json.Text(System.Text.Encoding.UTF8.GetBytes(cursor));
+        }
+        else
+        {
+            json.Null();
+        }
+
+        json.Raw((byte)'}');
+        json.Flush();
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
@@ -47,23 +57,12 @@ public sealed class SessionPageResult(Page<StoredSession> page) : IResult, IEndp
 /// <summary>One stored session as the JSON of its <see cref="SessionOutput"/>: the same fields in the same order, nulls included.</summary>
 public static class SessionJson
 {
-    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText ModuleType = JsonEncodedText.Encode("module_type");
-    private static readonly JsonEncodedText BrainwaveTarget = JsonEncodedText.Encode("brainwave_target");
-    private static readonly JsonEncodedText GeneratedContent = JsonEncodedText.Encode("generated_content");
-    private static readonly JsonEncodedText UserRating = JsonEncodedText.Encode("user_rating");
-    private static readonly JsonEncodedText EffectivenessScore = JsonEncodedText.Encode("effectiveness_score");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText DurationSeconds = JsonEncodedText.Encode("duration_seconds");
-    private static readonly JsonEncodedText CreatedAt = JsonEncodedText.Encode("created_at");
-    private static readonly JsonEncodedText UpdatedAt = JsonEncodedText.Encode("updated_at");
-
     /// <summary>The stored names, in output order ("_id" is written as "id"; "user_id" is not written).</summary>
     private static readonly byte[][] StoredNames =
         [.. new[] { "_id", "module_type", "brainwave_target", "generated_content", "user_rating", "effectiveness_score", "timestamp", "duration_seconds", "created_at", "updated_at" }
             .Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> bson)
+    public static void Write(ref JsonTokenWriter json, ReadOnlySpan<byte> bson)
     {
         // Where each output field's value lies, by output position: BSON has no index, so one pass finds them all.
         Span<ValueLocation> values = stackalloc ValueLocation[StoredNames.Length];
@@ -76,18 +75,21 @@ public static class SessionJson
             }
         }
 
-        writer.WriteStartObject();
-        WriteId(writer, Required(bson, values[0]));
-        WriteValueOrNull(writer, ModuleType, bson, values[1]);
-        WriteValueOrNull(writer, BrainwaveTarget, bson, values[2]);
-        WriteValueOrNull(writer, GeneratedContent, bson, values[3]);
-        WriteValueOrNull(writer, UserRating, bson, values[4]);
-        WriteValueOrNull(writer, EffectivenessScore, bson, values[5]);
-        writer.WriteString(Timestamp, Required(bson, values[6]).DateTime);
-        WriteValueOrNull(writer, DurationSeconds, bson, values[7]);
-        writer.WriteString(CreatedAt, Required(bson, values[8]).DateTime);
-        writer.WriteString(UpdatedAt, Required(bson, values[9]).DateTime);
-        writer.WriteEndObject();
+        json.Raw("{\"id\":"u8);
+        json.LowercaseHex(Required(bson, values[0]).Value);
+        WriteValueOrNull(ref json, ",\"module_type\":"u8, bson, values[1]);
+        WriteValueOrNull(ref json, ",\"brainwave_target\":"u8, bson, values[2]);
+        WriteValueOrNull(ref json, ",\"generated_content\":"u8, bson, values[3]);
+        WriteValueOrNull(ref json, ",\"user_rating\":"u8, bson, values[4]);
+        WriteValueOrNull(ref json, ",\"effectiveness_score\":"u8, bson, values[5]);
+        json.Raw(",\"timestamp\":"u8);
+        json.UtcTime(Required(bson, values[6]).DateTime);
+        WriteValueOrNull(ref json, ",\"duration_seconds\":"u8, bson, values[7]);
+        json.Raw(",\"created_at\":"u8);
+        json.UtcTime(Required(bson, values[8]).DateTime);
+        json.Raw(",\"updated_at\":"u8);
+        json.UtcTime(Required(bson, values[9]).DateTime);
+        json.Raw((byte)'}');
     }
 
     private static int Field(ReadOnlySpan<byte> name)
@@ -106,24 +108,17 @@ public static class SessionJson
     private static RawBsonElement Required(ReadOnlySpan<byte> bson, ValueLocation value) =>
         value.IsPresent ? value.In(bson) : throw new InvalidDataException("A stored session lacks a required field.");
 
-    private static void WriteId(Utf8JsonWriter writer, RawBsonElement id)
-    {
-        Span<char> hex = stackalloc char[24];
-        Convert.TryToHexStringLower(id.Value, hex, out _);
-        writer.WriteString(Id, hex);
-    }
-
     /// <summary>The stored value as its JSON, or null where the document leaves the field out (BSON omits nulls).</summary>
-    private static void WriteValueOrNull(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<byte> bson, ValueLocation value)
+    private static void WriteValueOrNull(ref JsonTokenWriter json, ReadOnlySpan<byte> separatorAndName, ReadOnlySpan<byte> bson, ValueLocation value)
     {
-        writer.WritePropertyName(name);
+        json.Raw(separatorAndName);
         if (value.IsPresent)
         {
-            BsonToJson.WriteValue(writer, value.In(bson));
+            BsonToJson.WriteValue(ref json, value.In(bson));
         }
         else
         {
-            writer.WriteNullValue();
+            json.Null();
         }
     }
 

@@ -1,4 +1,5 @@
-using MongoDB.Bson;
+using System.Text;
+using BrainBuddy.Data.Storage;
 using MongoDB.Bson.Serialization;
 
 namespace BrainBuddy.Data.Sessions;
@@ -11,15 +12,22 @@ namespace BrainBuddy.Data.Sessions;
 public sealed record StoredSession(byte[] Bson)
 {
     /// <summary>Read from the bytes when asked: a page's cursor needs only its last item's, so no row pays for it.</summary>
-    public DateTime Timestamp => Field("timestamp").ToUniversalTime();
+    public DateTime Timestamp => Field("timestamp"u8).DateTime;
 
-    public string Id => Field("_id").AsObjectId.ToString();
+    public string Id => Convert.ToHexStringLower(Field("_id"u8).Value);
 
     public TrainingSession ToSession() => BsonSerializer.Deserialize<TrainingSession>(Bson);
 
-    private BsonValue Field(string name)
+    private RawBsonElement Field(ReadOnlySpan<byte> name)
     {
-        using var document = new RawBsonDocument(Bson);
-        return document[name];
+        foreach (var element in new RawBsonElements(Bson))
+        {
+            if (element.Name.SequenceEqual(name))
+            {
+                return element;
+            }
+        }
+
+        throw new InvalidDataException($"A stored session lacks its {Encoding.UTF8.GetString(name)}.");
     }
 }

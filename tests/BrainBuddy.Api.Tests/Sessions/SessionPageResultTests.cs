@@ -51,11 +51,7 @@ public sealed class SessionPageResultTests
     private static string Written(Page<StoredSession> page)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            SessionPageResult.Write(writer, page);
-        }
-
+        SessionPageResult.Write(buffer, page);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
