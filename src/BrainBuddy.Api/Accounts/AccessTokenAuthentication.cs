@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -38,26 +37,27 @@ public sealed class AccessTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = authorization[Prefix.Length..].Trim();
-        if (token.Length == 0)
+        var text = authorization.AsSpan(Prefix.Length).Trim();
+        if (text.IsEmpty)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var result = await tokens.ValidateTokenAsync(token, Options.TokenValidationParameters);
-        if (!result.IsValid)
+        if (tokens.FindValidated(text) is not { } token)
         {
-            return AuthenticateResult.Fail(result.Exception ?? new SecurityTokenValidationException("The access token is not valid."));
+            (token, var refused) = await tokens.ValidateAsync(text.ToString(), Options.TokenValidationParameters);
+            if (token is null)
+            {
+                return AuthenticateResult.Fail(refused!);
+            }
         }
 
-        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-        var stamp = principal.FindFirst(TokenService.StampClaim)?.Value ?? "";
-        if (!await userState.IsValidAsync(principal.UserId(), stamp, principal.TokenFamily(), Context.RequestAborted))
+        if (!await userState.IsValidAsync(token.UserId, token.Stamp, token.Family, Context.RequestAborted))
         {
             return AuthenticateResult.Fail("The token was revoked.");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(new SignedInPrincipal(token), Scheme.Name));
     }
 
     /// <summary>401 with the RFC 6750 challenge; <c>invalid_token</c> when a token was sent but not accepted.</summary>

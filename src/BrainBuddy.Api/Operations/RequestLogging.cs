@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.IdentityModel.JsonWebTokens;
+using BrainBuddy.Api.Accounts;
 
 namespace BrainBuddy.Api.Operations;
 
@@ -32,7 +32,7 @@ public static partial class RequestLogging
                         (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)",
                         context.Response.StatusCode,
                         Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                        context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "-",
+                        context.User.UserIdOrNull() ?? "-",
                         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
                 }
             }
