@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using BrainBuddy.Api.Infrastructure;
 using BrainBuddy.Data.Sessions;
 using BrainBuddy.Data.Storage;
@@ -57,6 +58,8 @@ public sealed class SessionPageResult(Page<StoredSession> page) : IResult, IEndp
 /// <summary>One stored session as the JSON of its <see cref="SessionOutput"/>: the same fields in the same order, nulls included.</summary>
 public static class SessionJson
 {
+    private const int OutputFields = 10;
+
     /// <summary>The stored names, in output order ("_id" is written as "id"; "user_id" is not written).</summary>
     private static readonly byte[][] StoredNames =
         [.. new[] { "_id", "module_type", "brainwave_target", "generated_content", "user_rating", "effectiveness_score", "timestamp", "duration_seconds", "created_at", "updated_at" }
@@ -65,7 +68,7 @@ public static class SessionJson
     public static void Write(ref JsonTokenWriter json, ReadOnlySpan<byte> bson)
     {
         // Where each output field's value lies, by output position: BSON has no index, so one pass finds them all.
-        Span<ValueLocation> values = stackalloc ValueLocation[StoredNames.Length];
+        var values = default(ValueLocations);
         var elements = new RawBsonElements(bson);
         while (elements.MoveNext())
         {
@@ -120,6 +123,16 @@ public static class SessionJson
         {
             json.Null();
         }
+    }
+
+    /// <summary>
+    /// One location per output field. An inline array rather than a stackalloc: a method with a stackalloc is compiled
+    /// once without the JIT's later tiers and zeroes the space through memset, which made writing a page a quarter slower.
+    /// </summary>
+    [InlineArray(OutputFields)]
+    private struct ValueLocations
+    {
+        private ValueLocation first;
     }
 
     /// <summary>A value found in the first pass, so writing it needs no second parse; the default marks a field left out.</summary>
