@@ -96,6 +96,66 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(0L, SqliteDatabase.Scalar(checkpointer, "PRAGMA wal_checkpoint(TRUNCATE);"));
     }
 
+    [Fact]
+    public async Task Should_undo_only_the_failing_statement_of_a_group_without_savepoints()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var database = new SqliteDatabase(Path.Combine(directory, "statements.db"), fullSync: false);
+        await database.WriteAsync(connection => SqliteDatabase.Execute(connection, "CREATE TABLE t (n INTEGER UNIQUE, s TEXT);"), cancellationToken);
+
+        // Queued while the writer is busy, so they share the next group: the third violates the unique index after the
+        // first two changed rows.
+        using var busy = WriterHeld(database);
+        var writes = new[] { "INSERT INTO t VALUES (1, 'a')", "UPDATE t SET s = 'b' WHERE n = 1", "INSERT INTO t VALUES (1, 'c')", "INSERT INTO t VALUES (2, 'd')" }
+            .Select(sql => database.WriteOneStatementAsync(connection => SqliteDatabase.Execute(connection, sql), cancellationToken))
+            .ToList();
+        busy.Set();
+
+        await Assert.ThrowsAsync<SqliteException>(() => writes[2]);
+        var changed = await Task.WhenAll(writes[0], writes[1], writes[3]);
+        Assert.Equal([1, 1, 1], changed);
+        Assert.Equal(["1 b", "2 d"], database.ReadRows("SELECT n || ' ' || s FROM t ORDER BY n", row => row.GetString(0)));
+    }
+
+    [Fact]
+    public async Task Should_fail_the_whole_group_when_its_transaction_is_lost()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var database = new SqliteDatabase(Path.Combine(directory, "lost.db"), fullSync: false);
+        await database.WriteAsync(connection => SqliteDatabase.Execute(connection, "CREATE TABLE t (n INTEGER);"), cancellationToken);
+
+        // What a full disk does to a transaction, staged: it is rolled back under the group's feet, then the work fails.
+        using var busy = WriterHeld(database);
+        var before = database.WriteOneStatementAsync(connection => SqliteDatabase.Execute(connection, "INSERT INTO t VALUES (1)"), cancellationToken);
+        var losing = database.WriteOneStatementAsync<int>(connection =>
+        {
+            SqliteDatabase.Execute(connection, "ROLLBACK;");
+            throw new IOException("disk full");
+        }, cancellationToken);
+        var after = database.WriteOneStatementAsync(connection => SqliteDatabase.Execute(connection, "INSERT INTO t VALUES (3)"), cancellationToken);
+        busy.Set();
+
+        await Assert.ThrowsAsync<IOException>(() => losing);
+        await Assert.ThrowsAsync<IOException>(() => before);
+        await Assert.ThrowsAsync<IOException>(() => after);
+        Assert.Equal([0L], database.ReadRows("SELECT count(*) FROM t", row => row.GetInt64(0)));
+        Assert.Equal(1, await database.WriteOneStatementAsync(connection => SqliteDatabase.Execute(connection, "INSERT INTO t VALUES (4)"), cancellationToken));
+    }
+
+    /// <summary>Keeps the writer inside a group of its own until the returned gate is set, so the writes queued meanwhile form the next group.</summary>
+    private static ManualResetEventSlim WriterHeld(SqliteDatabase database)
+    {
+        var gate = new ManualResetEventSlim();
+        var entered = new ManualResetEventSlim();
+        _ = database.WriteAsync(_ =>
+        {
+            entered.Set();
+            return gate.Wait(TimeSpan.FromSeconds(10));
+        });
+        entered.Wait(TimeSpan.FromSeconds(10));
+        return gate;
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -9,7 +9,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
     public Task<InsertResult<Habit>> InsertAsync(Habit habit, CancellationToken cancellationToken = default)
     {
         habit.CreatedAt = habit.UpdatedAt = clock.UtcNowMilliseconds();
-        return database.WriteAsync(connection =>
+        return database.WriteOneStatementAsync(connection =>
         {
             var inserted = Execute(
                 connection,
@@ -63,7 +63,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
         Modify(userId, id, habit => HabitAttempts.Apply(habit, success, at), cancellationToken);
 
     public Task<bool> DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection => Execute(connection, "DELETE FROM habits WHERE id = $id AND user_id = $user", ("$id", id), ("$user", userId)) > 0, cancellationToken);
+        database.WriteOneStatementAsync(connection => Execute(connection, "DELETE FROM habits WHERE id = $id AND user_id = $user", ("$id", id), ("$user", userId)) > 0, cancellationToken);
 
     public Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(connection => DeleteAllForUser(connection, userId), cancellationToken);
@@ -76,7 +76,7 @@ internal sealed class EmbeddedHabitRepository(SqliteDatabase database, TimeProvi
 
     /// <summary>Read-modify-write on the single writer connection, so concurrent changes serialise and none is lost.</summary>
     private Task<Habit?> Modify(string userId, string id, Action<Habit> change, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection =>
+        database.WriteOneStatementAsync(connection =>
         {
             var habit = Find(connection, userId, id);
             if (habit is null)

@@ -9,7 +9,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
     public Task<InsertResult<TrainingSession>> InsertAsync(TrainingSession session, CancellationToken cancellationToken = default)
     {
         Stamp(session);
-        return database.WriteAsync(connection => Insert(connection, session), cancellationToken);
+        return database.WriteOneStatementAsync(connection => Insert(connection, session), cancellationToken);
     }
 
     public Task<IReadOnlyList<InsertResult<TrainingSession>>> InsertManyAsync(IReadOnlyList<TrainingSession> sessions, CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
     }
 
     public Task<TrainingSession?> UpdateFeedbackAsync(string userId, string id, SessionFeedback feedback, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection =>
+        database.WriteOneStatementAsync(connection =>
         {
             var session = QueryDocuments<TrainingSession>(connection, "SELECT doc FROM sessions WHERE id = $id AND user_id = $user", ("$id", id), ("$user", userId)).FirstOrDefault();
             if (session is null)
@@ -73,10 +73,10 @@ internal sealed class EmbeddedSessionRepository(SqliteDatabase database, TimePro
         }, cancellationToken);
 
     public Task<bool> DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection => Execute(connection, "DELETE FROM sessions WHERE id = $id AND user_id = $user", ("$id", id), ("$user", userId)) > 0, cancellationToken);
+        database.WriteOneStatementAsync(connection => Execute(connection, "DELETE FROM sessions WHERE id = $id AND user_id = $user", ("$id", id), ("$user", userId)) > 0, cancellationToken);
 
     public Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection => DeleteAllForUser(connection, userId), cancellationToken);
+        database.WriteOneStatementAsync(connection => DeleteAllForUser(connection, userId), cancellationToken);
 
     public Task<IReadOnlyList<ModuleStats>> GetStatsAsync(string userId, DateTime? since, DateTime? until, CancellationToken cancellationToken = default)
     {
