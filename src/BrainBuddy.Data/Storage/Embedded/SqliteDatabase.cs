@@ -12,8 +12,9 @@ namespace BrainBuddy.Data.Storage.Embedded;
 /// One SQLite file in WAL mode. Reads borrow an open connection from a small pool (WAL lets them run beside the
 /// writer); every connection keeps its commands, so a statement is compiled once per connection, not per request.
 /// All writes go through one writer connection that groups whatever is queued into a single transaction
-/// (group commit): each operation runs inside its own savepoint, so one failing operation rolls back only
-/// itself, and every caller is answered only after the transaction that holds its write has committed.
+/// (group commit): one failing operation rolls back only itself (through a savepoint of its own, or SQLite's own undo
+/// of a failing statement for single-statement work), and every caller is answered only after the transaction that
+/// holds its write has committed.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
