@@ -1,9 +1,11 @@
 using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace BrainBuddy.Api.Accounts;
 
-/// <summary>The user of a request authenticated by an access token; its claims were read once, when the token was validated.</summary>
+/// <summary>
+/// The user of a request authenticated by an access token; its claims were read once, when the token was validated.
+/// <see cref="AccessTokenHandler"/> is the only authentication scheme, so every signed-in request's user is one.
+/// </summary>
 public sealed class SignedInPrincipal(AccessToken token) : ClaimsPrincipal(token.Identity)
 {
     public AccessToken Token { get; } = token;
@@ -16,9 +18,8 @@ public static class CurrentUser
         principal.UserIdOrNull() ?? throw new InvalidOperationException("The request is not authenticated.");
 
     /// <summary>The token's subject, or null for an anonymous request.</summary>
-    public static string? UserIdOrNull(this ClaimsPrincipal principal) =>
-        principal is SignedInPrincipal signedIn ? signedIn.Token.UserId : principal.FindFirstValue(JwtRegisteredClaimNames.Sub);
+    public static string? UserIdOrNull(this ClaimsPrincipal principal) => (principal as SignedInPrincipal)?.Token.UserId;
 
-    public static string TokenFamily(this ClaimsPrincipal principal) =>
-        principal is SignedInPrincipal signedIn ? signedIn.Token.Family : principal.FindFirstValue(TokenService.FamilyClaim) ?? "";
+    /// <summary>The device (refresh-token family) the request's access token was issued to; empty for an anonymous request.</summary>
+    public static string TokenFamily(this ClaimsPrincipal principal) => (principal as SignedInPrincipal)?.Token.Family ?? "";
 }
